@@ -1,0 +1,176 @@
+"""Finding and reading content files, keeping line numbers.
+
+This module knows the file layout (which files exist, how their names give key and language,
+where front matter ends) but nothing about what fields mean; that is `schema.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ErrorLog, Position, relative
+from .yamlread import Node, read_yaml
+
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_HINT = "use lowercase letters a–z, digits and single hyphens, e.g. 'unge-voksne'"
+
+
+def is_editor_litter(path: Path) -> bool:
+    """Dotfiles, swap files and backups that editors leave beside the real file."""
+    name = path.name
+    return (
+        name.startswith((".", "#", "~"))
+        or name.endswith(("~", ".swp", ".swo", ".tmp", ".bak", ".orig"))
+        or name.startswith(".#")
+    )
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file and what its name says: key and (for Markdown) language."""
+
+    path: Path
+    rel: str  # relative to the project root, for messages
+    key: str
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class MarkdownFile:
+    source: SourceFile
+    front: Node | None  # the front matter, None when it could not be read
+    front_where: Position
+    body: str
+    body_where: Position
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when `path`, with every link followed, stays inside `root`."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Path]:
+    """Content files directly in `folder`, sorted, without editor litter or links leaving root."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix != suffix or is_editor_litter(path) or not path.is_file():
+            continue
+        if not inside(path, root):
+            log.error(
+                Position(relative(path, root)),
+                "the file is a link to somewhere outside the project",
+                "copy the file into the content folder instead of linking to it",
+            )
+            continue
+        found.append(path)
+    return found
+
+
+def yaml_sources(folder: Path, root: Path, log: ErrorLog) -> list[SourceFile]:
+    """One `<key>.yaml` per item; the name is the key."""
+    sources = []
+    for path in list_files(folder, ".yaml", root, log):
+        rel = relative(path, root)
+        key = path.stem
+        if not KEY_PATTERN.match(key):
+            log.error(Position(rel), f"'{path.name}' is not a valid file name", KEY_HINT)
+            continue
+        sources.append(SourceFile(path, rel, key, None))
+    for path in list_files(folder, ".yml", root, log):
+        log.error(
+            Position(relative(path, root)), "file ends in .yml", "rename it to end in .yaml"
+        )
+    return sources
+
+
+def markdown_sources(
+    folder: Path, root: Path, languages: tuple[str, ...], log: ErrorLog
+) -> dict[str, dict[str, SourceFile]]:
+    """`<key>.<lang>.md` files grouped by key, then language; a language missing is an error."""
+    grouped: dict[str, dict[str, SourceFile]] = {}
+    for path in list_files(folder, ".md", root, log):
+        rel = relative(path, root)
+        key, _, lang = path.stem.rpartition(".")
+        if not key or lang not in languages:
+            expected = " or ".join(f"{path.stem}.{lang}.md" for lang in languages)
+            log.error(
+                Position(rel),
+                f"'{path.name}' does not say its language",
+                f"name it {expected}",
+            )
+            continue
+        if not KEY_PATTERN.match(key):
+            log.error(Position(rel), f"'{path.name}' is not a valid file name", KEY_HINT)
+            continue
+        grouped.setdefault(key, {})[lang] = SourceFile(path, rel, key, lang)
+    for key, by_lang in grouped.items():
+        for lang in languages:
+            if lang not in by_lang:
+                present = next(iter(by_lang.values()))
+                missing = relative(folder / f"{key}.{lang}.md", root)
+                log.error(
+                    Position(present.rel),
+                    f"the translation {missing} is missing",
+                    f"create {missing}: copy this file and translate it",
+                )
+    return {key: by_lang for key, by_lang in grouped.items() if len(by_lang) == len(languages)}
+
+
+def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        log.error(
+            Position(rel, line),
+            "the file is not UTF-8 text",
+            "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+        )
+        return None
+    except OSError as exc:
+        log.error(Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists")
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def read_yaml_file(source: SourceFile, log: ErrorLog) -> Node | None:
+    text = read_text(source.path, source.rel, log)
+    return None if text is None else read_yaml(text, source.rel, log)
+
+
+def read_markdown(source: SourceFile, log: ErrorLog) -> MarkdownFile | None:
+    """Split a Markdown file into its front matter (YAML between '---' lines) and body."""
+    text = read_text(source.path, source.rel, log)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        log.error(
+            Position(source.rel, 1, 1),
+            "the file does not start with front matter",
+            "begin the file with a line '---', the fields (title: …), and another '---'",
+        )
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        log.error(
+            Position(source.rel, 1, 1),
+            "the front matter has no closing '---'",
+            "add a line with only '---' after the last field",
+        )
+        return None
+    front_text = "\n".join(lines[1:end])
+    front = read_yaml(front_text, source.rel, log, line_offset=1)
+    body = "\n".join(lines[end + 1 :])
+    return MarkdownFile(
+        source,
+        front,
+        Position(source.rel, 2, 1),
+        body,
+        Position(source.rel, end + 2, 1),
+    )

@@ -1,0 +1,69 @@
+"""Markdown to safe HTML.
+
+Editors write Markdown; Python-Markdown turns it into HTML and nh3 (the Ammonia sanitiser) keeps
+only an allow-list of tags and attributes, so raw HTML in content can never add scripts, styles,
+frames or event handlers to a page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "dl", "dt", "em", "figcaption", "figure",
+    "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"scope"},
+    **{f"h{level}": {"id"} for level in range(2, 7)},
+}
+URL_SCHEMES = {"https", "http", "mailto"}
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors that keep Norwegian letters readable: 'Små barn' -> 'sma-barn'."""
+    folded = value.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", separator, folded).strip(separator)
+
+
+class MarkdownRenderer:
+    """One reusable Markdown converter; `render` turns editor Markdown into sanitised HTML."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=["tables", "sane_lists", "toc"],
+            extension_configs={"toc": {"slugify": slugify, "toc_depth": "2-4"}},
+            output_format="html",
+        )
+
+    def render(self, text: str) -> Markup:
+        html = self._md.reset().convert(text)
+        return Markup(sanitise(html))
+
+    def inline(self, text: str) -> Markup:
+        """Markdown for one line or short text: no wrapping paragraph."""
+        html = str(self.render(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

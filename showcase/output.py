@@ -1,0 +1,66 @@
+"""Writing site/ all at once, or not at all.
+
+The new site is written to a temporary folder beside the old one and swapped in with renames only
+when every file is written. A failure at any point leaves the previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class UnsafeOutput(Exception):
+    """The output folder is one that must never be replaced."""
+
+
+def check_output_folder(out: Path, root: Path, protected: Iterable[Path]) -> None:
+    """Refuse to replace '/', the home folder, the project itself or the content."""
+    target = out.resolve()
+    forbidden = {Path("/").resolve(), Path.home().resolve(), root.resolve()}
+    forbidden |= {p.resolve() for p in protected}
+    for danger in forbidden:
+        if target == danger or danger.is_relative_to(target):
+            raise UnsafeOutput(f"refusing to write the site into {out}: it would replace {danger}")
+
+
+def write_site(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write every (relative path, bytes) into a fresh folder, then swap it in for `out`."""
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
+    count = 0
+    try:
+        for relative, data in files:
+            target = (staging / relative).resolve()
+            if not target.is_relative_to(staging.resolve()):
+                raise ValueError(f"output path escapes the site folder: {relative}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            count += 1
+        staging.chmod(0o755)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` with `staging` using renames, so readers never see a half-written site."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
+        os.replace(out, old / "site")
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        if old is not None:
+            os.replace(old / "site", out)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

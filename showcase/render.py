@@ -1,0 +1,244 @@
+"""Validated content to HTML pages, through Jinja templates.
+
+`plan_pages` decides which pages exist (one `PageSpec` per address, with its translations);
+`Renderer` turns each spec into bytes. Planning is pure and cheap, so later stages (the link
+checker, the sitemap, a cache) can reason about pages without rendering them.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .i18n import format_date, format_number, format_range
+from .markup import MarkdownRenderer
+from .charts import stacked_bars
+from .errors import BuildError, ContentError, Position
+from .model import Case, Content, Page, Prose, Translated
+from .urls import Urls
+
+LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Sámegiella"}
+SECTION_TEMPLATES = {
+    "index": "index.html",
+    "method": "method.html",
+    "groups": "groups.html",
+    "stories": "stories.html",
+    "awards": "awards.html",
+    "results": "results.html",
+    "news": "news.html",
+    "about": "about.html",
+}
+NOT_FOUND = "not-found"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: its address, language, template and what the template needs."""
+
+    url: str
+    lang: str
+    template: str
+    title: str
+    description: str
+    alternates: dict[str, str]  # language -> address of the same page in that language
+    values: dict[str, Any] = field(default_factory=dict)
+    og_type: str = "website"
+    in_sitemap: bool = True
+
+
+def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
+    """Every HTML page of the site, in every language."""
+    langs = content.site.languages
+    specs: list[PageSpec] = []
+
+    def alternates(address: Callable[[str], str]) -> dict[str, str]:
+        return {lang: address(lang) for lang in langs}
+
+    for lang in langs:
+        for key, page in content.pages.items():
+            if key == NOT_FOUND:
+                continue
+            prose = page.prose[lang]
+            specs.append(
+                PageSpec(
+                    url=urls.page(key, lang),
+                    lang=lang,
+                    template=SECTION_TEMPLATES.get(key, "page.html"),
+                    title=prose.title,
+                    description=prose.description,
+                    alternates=alternates(lambda other, key=key: urls.page(key, other)),
+                    values=section_values(content, key, page, prose),
+                )
+            )
+        for group in content.groups:
+            specs.append(
+                PageSpec(
+                    url=urls.group(group, lang),
+                    lang=lang,
+                    template="group.html",
+                    title=group.name[lang],
+                    description=group.summary[lang],
+                    alternates=alternates(lambda other, g=group: urls.group(g, other)),
+                    values={"group": group, "cases": cases_in(content, group.key)},
+                )
+            )
+        for case in content.cases:
+            prose = case.prose[lang]
+            specs.append(
+                PageSpec(
+                    url=urls.case(case, lang),
+                    lang=lang,
+                    template="story.html",
+                    title=prose.title,
+                    description=prose.description,
+                    alternates=alternates(lambda other, c=case: urls.case(c, other)),
+                    values={"case": case, "prose": prose, "details": case.details[lang]},
+                    og_type="article",
+                )
+            )
+        for item in content.news:
+            prose = item.prose[lang]
+            specs.append(
+                PageSpec(
+                    url=urls.news(item, lang),
+                    lang=lang,
+                    template="news_item.html",
+                    title=prose.title,
+                    description=prose.description,
+                    alternates=alternates(lambda other, n=item: urls.news(n, other)),
+                    values={"item": item, "prose": prose},
+                    og_type="article",
+                )
+            )
+    default = content.site.default_language
+    not_found = content.pages[NOT_FOUND]
+    specs.append(
+        PageSpec(
+            url="/404.html",
+            lang=default,
+            template="404.html",
+            title=not_found.prose[default].title,
+            description=not_found.prose[default].description,
+            alternates={},
+            values={"page": not_found},
+            in_sitemap=False,
+        )
+    )
+    return specs
+
+
+def section_values(content: Content, key: str, page: Page, prose: Prose) -> dict[str, Any]:
+    values: dict[str, Any] = {"page": page, "prose": prose}
+    if key == "results" and content.results is not None:
+        values["chart"] = stacked_bars(content.results)
+    return values
+
+
+def cases_in(content: Content, group_key: str) -> tuple[Case, ...]:
+    return tuple(case for case in content.cases if case.group == group_key)
+
+
+class Renderer:
+    """Renders page specs with one Jinja environment and one Markdown converter."""
+
+    def __init__(self, templates: Path, content: Content, urls: Urls, css_url: str) -> None:
+        self.content = content
+        self.urls = urls
+        self.templates = templates.absolute()
+        self.markdown = MarkdownRenderer()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            t=_translate,
+            date=_date,
+            daterange=_daterange,
+            number=_number,
+            markdown=lambda text: self.markdown.render(text),
+            inline=lambda text: self.markdown.inline(text),
+            jsonld=_jsonld,
+        )
+        self.env.globals.update(
+            site=content.site,
+            content=content,
+            urls=urls,
+            css_url=css_url,
+            language_names=LANGUAGE_NAMES,
+            _=_gettext,
+            cases_in=lambda key: cases_in(content, key),
+        )
+
+    def render(self, spec: PageSpec) -> bytes:
+        """One page as UTF-8 HTML; a failing template becomes a `BuildError` naming its line."""
+        try:
+            template = self.env.get_template(spec.template)
+            html = template.render(
+                spec=spec,
+                lang=spec.lang,
+                canonical=self.urls.absolute(spec.url),
+                **spec.values,
+            )
+        except Exception as exc:
+            raise BuildError([template_error(exc, self.templates, spec.url)]) from exc
+        return html.encode("utf-8")
+
+
+def template_error(exc: Exception, templates: Path, url: str) -> ContentError:
+    """Where in which template rendering failed, found in the traceback Jinja rewrites."""
+    where = Position(f"templates/{getattr(exc, 'name', None) or '?'}", getattr(exc, "lineno", 0) or 0)
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = Path(frame.f_code.co_filename)
+        if filename.is_relative_to(templates):
+            where = Position(f"templates/{filename.relative_to(templates).as_posix()}", line)
+    return ContentError(
+        where,
+        f"the template failed while rendering {url}: {type(exc).__name__}: {exc}",
+        "fix the template at this line (or the content it reads)",
+    )
+
+
+@jinja2.pass_context
+def _translate(context: jinja2.runtime.Context, value: Translated) -> str:
+    return value[context["lang"]]
+
+
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, key: str) -> str:
+    strings: dict[str, Translated] = context["content"].strings
+    if key not in strings:
+        raise KeyError(f"templates/strings.yaml has no text '{key}'")
+    return strings[key][context["lang"]]
+
+
+@jinja2.pass_context
+def _date(context: jinja2.runtime.Context, value: Any) -> str:
+    return format_date(value, context["lang"])
+
+
+@jinja2.pass_context
+def _daterange(context: jinja2.runtime.Context, start: Any, end: Any) -> str:
+    return format_range(start, end, context["lang"])
+
+
+@jinja2.pass_context
+def _number(context: jinja2.runtime.Context, value: int) -> str:
+    return format_number(value, context["lang"])
+
+
+def _jsonld(data: dict[str, Any]) -> Markup:
+    """JSON for a <script type="application/ld+json"> block, safe against '</script>'."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

@@ -1,0 +1,59 @@
+"""Every address on the site, in one place.
+
+The default language lives at the root and each other language under `/<lang>/`. Section pages take
+their address from their `slug` in content/pages, and items live below their section: a story at
+`/historier/<slug>/`, a target group at `/malgrupper/<slug>/`. Templates, feeds, the sitemap and the
+link checker all ask this module, so an address is never spelt out twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Case, Content, Group, News
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Root-relative addresses ('/metoden/') and absolute ones for canonical links and feeds."""
+
+    content: Content
+
+    def home(self, lang: str) -> str:
+        return "/" if lang == self.content.site.default_language else f"/{lang}/"
+
+    def page(self, key: str, lang: str) -> str:
+        slug = self.content.pages[key].slug[lang]
+        return self.home(lang) + (f"{slug}/" if slug else "")
+
+    def group(self, group: Group, lang: str) -> str:
+        return f"{self.page('groups', lang)}{group.slug[lang]}/"
+
+    def case(self, case: Case, lang: str) -> str:
+        return f"{self.page('stories', lang)}{case.slug[lang]}/"
+
+    def news(self, item: News, lang: str) -> str:
+        return f"{self.page('news', lang)}{item.slug[lang]}/"
+
+    def feed(self, lang: str) -> str:
+        return f"{self.page('news', lang)}atom.xml"
+
+    def absolute(self, url: str) -> str:
+        return self.content.site.base_url + url
+
+
+def output_path(url: str) -> str:
+    """Where the file for a root-relative address is written inside site/."""
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
+def url_for_output(path: str) -> str:
+    """The reverse of `output_path`: the address a written file is served at."""
+    if path == "index.html":
+        return "/"
+    if path.endswith("/index.html"):
+        return "/" + path[: -len("index.html")]
+    return "/" + path
