@@ -129,6 +129,7 @@ class Group:
 class Figure:
     value: int
     of: int | None
+    qualifier: str | None  # 'about' or 'more_than' when the source gives no exact number
     label: Translated
 
 

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+SITE_MARK = "sitemap.xml"  # every built site has one; a folder without it is not ours to replace
+
+
 class UnsafeOutput(Exception):
     """The output folder is one that must never be replaced."""
 
@@ -25,6 +28,11 @@ def check_output_folder(out: Path, root: Path, protected: Iterable[Path]) -> Non
     for danger in forbidden:
         if target == danger or danger.is_relative_to(target):
             raise UnsafeOutput(f"refusing to write the site into {out}: it would replace {danger}")
+    if target.is_dir() and any(target.iterdir()) and not (target / SITE_MARK).is_file():
+        raise UnsafeOutput(
+            f"refusing to replace {out}: it is not empty and does not look like a built site "
+            f"(no {SITE_MARK}); choose an empty or new folder"
+        )
 
 
 def write_site(out: Path, files: Iterable[tuple[str, bytes]]) -> int:

@@ -13,9 +13,10 @@ def _colour(stream: TextIO) -> bool:
 
 
 def report_problems(
-    errors: list[ContentError], warnings: list[ContentError], stream: TextIO = sys.stderr
+    errors: list[ContentError], warnings: list[ContentError], stream: TextIO | None = None
 ) -> None:
     """Print warnings, then errors, one per line as path:line:col: message — hint."""
+    stream = stream or sys.stderr
     red, yellow, reset = ("\033[31m", "\033[33m", "\033[0m") if _colour(stream) else ("", "", "")
     for warning in sorted(warnings):
         print(f"{yellow}warning:{reset} {warning}", file=stream)

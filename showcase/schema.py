@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ErrorLog, Position, did_you_mean
+from .errors import ErrorLog, Position, did_you_mean, relative
 from .fields import Fields, parse_date
 from .load import (
     KEY_HINT,
@@ -69,6 +69,7 @@ SECTION_PAGES = (
 UNSLUGGED_PAGES = ("index", "not-found")
 LANGUAGE_CODES = ("nb", "nn", "en", "se")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+FIGURE_QUALIFIERS = ("about", "more_than")
 TITLE_MAX = 120
 DESCRIPTION_MAX = 200
 _BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
@@ -121,7 +122,7 @@ def load_content(folders: Folders, log: ErrorLog, include_drafts: bool = False) 
 
 def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
     path = folders.content / "site.yaml"
-    rel = path.relative_to(folders.root).as_posix() if path.is_relative_to(folders.root) else str(path)
+    rel = relative(path, folders.root)
     if not path.is_file():
         log.error(Position(rel), "site.yaml is missing", "create content/site.yaml with the site's title")
         return None
@@ -161,7 +162,7 @@ def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
 
 
 def _check_nav(site: Site, pages: dict[str, Page], folders: Folders, log: ErrorLog) -> None:
-    where = Position((folders.content / "site.yaml").relative_to(folders.root).as_posix())
+    where = Position(relative(folders.content / "site.yaml", folders.root))
     for key in site.nav:
         if key not in pages:
             hint = did_you_mean(key, pages) or "use the key of a page in content/pages/"
@@ -239,6 +240,8 @@ class _Reader:
     ) -> None:
         """Language-neutral fields must agree between the translations of one item."""
         first_lang = self.languages[0]
+        if any(value is None for value in values.values()):
+            return  # already reported where it could not be read
         for lang, value in values.items():
             if value != values[first_lang]:
                 f = files[lang][1]
@@ -254,7 +257,7 @@ class _Reader:
 
     def strings(self) -> dict[str, Translated]:
         path = self.folders.templates / "strings.yaml"
-        source = SourceFile(path, path.relative_to(self.folders.root).as_posix(), "strings", None)
+        source = SourceFile(path, relative(path, self.folders.root), "strings", None)
         f = self._fields(read_yaml_file(source, self.log), Position(source.rel, 1, 1))
         strings = {key: f.translated(key) or {} for key in list(f.items)}
         f.done()
@@ -291,17 +294,17 @@ class _Reader:
                 pages[key] = Page(key, slug, prose)
         for key in SECTION_PAGES:
             if key not in pages:
-                folder = (self.folders.content / "pages").relative_to(self.folders.root)
+                folder = relative(self.folders.content / "pages", self.folders.root)
                 self.log.error(
-                    Position(folder.as_posix()),
+                    Position(folder),
                     f"the page '{key}' is missing or not published",
-                    f"create {folder.as_posix()}/{key}.<language>.md for every language",
+                    f"create {folder}/{key}.<language>.md for every language",
                 )
         return pages
 
     def method(self) -> Method | None:
         path = self.folders.content / "method.yaml"
-        source = SourceFile(path, path.relative_to(self.folders.root).as_posix(), "method", None)
+        source = SourceFile(path, relative(path, self.folders.root), "method", None)
         node = read_yaml_file(source, self.log)
         if node is None:
             return None
@@ -327,7 +330,7 @@ class _Reader:
 
     def services(self) -> dict[str, Translated]:
         path = self.folders.content / "services.yaml"
-        source = SourceFile(path, path.relative_to(self.folders.root).as_posix(), "services", None)
+        source = SourceFile(path, relative(path, self.folders.root), "services", None)
         node = read_yaml_file(source, self.log)
         f = self._fields(node, Position(source.rel, 1, 1))
         inner = f.fields("services")
@@ -367,6 +370,7 @@ class _Reader:
                     Figure(
                         value=item.integer("value") or 0,
                         of=item.integer("of", required=False),
+                        qualifier=item.choice("qualifier", FIGURE_QUALIFIERS, required=False),
                         label=item.translated("label") or {},
                     )
                 )
@@ -423,7 +427,7 @@ class _Reader:
         path = self.folders.content / "results.yaml"
         if not path.exists():
             return None
-        source = SourceFile(path, path.relative_to(self.folders.root).as_posix(), "results", None)
+        source = SourceFile(path, relative(path, self.folders.root), "results", None)
         node = read_yaml_file(source, self.log)
         f = self._fields(node, Position(source.rel, 1, 1))
         illustrative = f.boolean("illustrative", default=True)
