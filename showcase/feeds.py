@@ -20,7 +20,8 @@ XHTML = "http://www.w3.org/1999/xhtml"
 
 def _xml(root: ET.Element) -> bytes:
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -40,8 +41,20 @@ def atom_feed(content: Content, urls: Urls, lang: str, markdown: MarkdownRendere
     _sub(feed, f"{a}id", urls.absolute(urls.feed(lang)))
     _sub(feed, f"{a}title", f"{news_page.title} – {site.title[lang]}")
     _sub(feed, f"{a}subtitle", news_page.description)
-    _sub(feed, f"{a}link", rel="self", type="application/atom+xml", href=urls.absolute(urls.feed(lang)))
-    _sub(feed, f"{a}link", rel="alternate", type="text/html", href=urls.absolute(urls.page("news", lang)))
+    _sub(
+        feed,
+        f"{a}link",
+        rel="self",
+        type="application/atom+xml",
+        href=urls.absolute(urls.feed(lang)),
+    )
+    _sub(
+        feed,
+        f"{a}link",
+        rel="alternate",
+        type="text/html",
+        href=urls.absolute(urls.page("news", lang)),
+    )
     newest = max((item.date.iso for item in content.news), default="2017-01-01")
     _sub(feed, f"{a}updated", f"{newest}T00:00:00Z")
     author = _sub(feed, f"{a}author")
@@ -70,7 +83,9 @@ def sitemap(specs: list[PageSpec], urls: Urls) -> bytes:
         url = _sub(root, f"{s}url")
         _sub(url, f"{s}loc", urls.absolute(spec.url))
         for lang, address in sorted(spec.alternates.items()):
-            _sub(url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=urls.absolute(address))
+            _sub(
+                url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=urls.absolute(address)
+            )
     return _xml(root)
 
 

@@ -28,7 +28,9 @@ def describe(node: Node) -> str:
 def scalar_text(node: Node, log: ErrorLog, name: str) -> str | None:
     """The text of a scalar meant as text, refusing the values YAML tools read as something else."""
     if not isinstance(node, Scalar):
-        log.error(node.where, f"'{name}' must be text, not {describe(node)}", "write a single value")
+        log.error(
+            node.where, f"'{name}' must be text, not {describe(node)}", "write a single value"
+        )
         return None
     if node.is_null:
         return None

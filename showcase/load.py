@@ -81,9 +81,7 @@ def yaml_sources(folder: Path, root: Path, log: ErrorLog) -> list[SourceFile]:
             continue
         sources.append(SourceFile(path, rel, key, None))
     for path in list_files(folder, ".yml", root, log):
-        log.error(
-            Position(relative(path, root)), "file ends in .yml", "rename it to end in .yaml"
-        )
+        log.error(Position(relative(path, root)), "file ends in .yml", "rename it to end in .yaml")
     return sources
 
 

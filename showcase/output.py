@@ -6,12 +6,10 @@ when every file is written. A failure at any point leaves the previous site/ exa
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
 
 SITE_MARK = "sitemap.xml"  # every built site has one; a folder without it is not ours to replace
 
@@ -62,12 +60,12 @@ def swap_in(staging: Path, out: Path) -> None:
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-        os.replace(out, old / "site")
+        out.replace(old / "site")
     try:
-        os.replace(staging, out)
+        staging.replace(out)
     except BaseException:
         if old is not None:
-            os.replace(old / "site", out)
+            (old / "site").replace(out)
         raise
     finally:
         if old is not None:

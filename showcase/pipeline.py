@@ -105,4 +105,6 @@ def check(folders: Folders) -> BuildReport:
     check_links(site, log)
     if log.errors:
         raise BuildError(log.errors)
-    return BuildReport(len(site.pages), len(site.files), time.perf_counter() - started, log.warnings)
+    return BuildReport(
+        len(site.pages), len(site.files), time.perf_counter() - started, log.warnings
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .i18n import format_date, format_number, format_range
-from .markup import MarkdownRenderer
 from .charts import stacked_bars
 from .errors import BuildError, ContentError, Position
+from .i18n import format_date, format_number, format_range
+from .markup import MarkdownRenderer
 from .model import Case, Content, Page, Prose, Translated
 from .urls import Urls
 
-LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Sámegiella"}
+LANGUAGE_NAMES = {
+    "nb": "Norsk (bokmål)",
+    "nn": "Norsk (nynorsk)",
+    "en": "English",
+    "se": "Sámegiella",
+}
 SECTION_TEMPLATES = {
     "index": "index.html",
     "method": "method.html",
@@ -58,9 +62,6 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
     langs = content.site.languages
     specs: list[PageSpec] = []
 
-    def alternates(address: Callable[[str], str]) -> dict[str, str]:
-        return {lang: address(lang) for lang in langs}
-
     for lang in langs:
         for key, page in content.pages.items():
             if key == NOT_FOUND:
@@ -73,7 +74,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     template=SECTION_TEMPLATES.get(key, "page.html"),
                     title=prose.title,
                     description=prose.description,
-                    alternates=alternates(lambda other, key=key: urls.page(key, other)),
+                    alternates={other: urls.page(key, other) for other in langs},
                     values=section_values(content, key, page, prose),
                 )
             )
@@ -85,7 +86,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     template="group.html",
                     title=group.name[lang],
                     description=group.summary[lang],
-                    alternates=alternates(lambda other, g=group: urls.group(g, other)),
+                    alternates={other: urls.group(group, other) for other in langs},
                     values={"group": group, "cases": cases_in(content, group.key)},
                 )
             )
@@ -98,7 +99,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     template="story.html",
                     title=prose.title,
                     description=prose.description,
-                    alternates=alternates(lambda other, c=case: urls.case(c, other)),
+                    alternates={other: urls.case(case, other) for other in langs},
                     values={"case": case, "prose": prose, "details": case.details[lang]},
                     og_type="article",
                 )
@@ -112,7 +113,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     template="news_item.html",
                     title=prose.title,
                     description=prose.description,
-                    alternates=alternates(lambda other, n=item: urls.news(n, other)),
+                    alternates={other: urls.news(item, other) for other in langs},
                     values={"item": item, "prose": prose},
                     og_type="article",
                 )
@@ -197,7 +198,9 @@ class Renderer:
 
 def template_error(exc: Exception, templates: Path, url: str) -> ContentError:
     """Where in which template rendering failed, found in the traceback Jinja rewrites."""
-    where = Position(f"templates/{getattr(exc, 'name', None) or '?'}", getattr(exc, "lineno", 0) or 0)
+    where = Position(
+        f"templates/{getattr(exc, 'name', None) or '?'}", getattr(exc, "lineno", 0) or 0
+    )
     for frame, line in traceback.walk_tb(exc.__traceback__):
         filename = Path(frame.f_code.co_filename)
         if filename.is_relative_to(templates):

@@ -124,7 +124,9 @@ def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
     path = folders.content / "site.yaml"
     rel = relative(path, folders.root)
     if not path.is_file():
-        log.error(Position(rel), "site.yaml is missing", "create content/site.yaml with the site's title")
+        log.error(
+            Position(rel), "site.yaml is missing", "create content/site.yaml with the site's title"
+        )
         return None
     node = read_yaml_file(SourceFile(path, rel, "site", None), log)
     probe = Fields(node, ErrorLog(), Position(rel, 1, 1), ())
@@ -194,7 +196,9 @@ class _Reader:
         status = f.choice("status", STATUSES)
         return status == PUBLISHED or (status is not None and self.include_drafts)
 
-    def _bilingual(self, folder: str) -> Iterator[tuple[str, dict[str, tuple[MarkdownFile, Fields]]]]:
+    def _bilingual(
+        self, folder: str
+    ) -> Iterator[tuple[str, dict[str, tuple[MarkdownFile, Fields]]]]:
         """Markdown items with a file per language, each file's front matter ready to read."""
         found = markdown_sources(
             self.folders.content / folder, self.folders.root, self.languages, self.log
@@ -221,7 +225,9 @@ class _Reader:
         if slug is None:
             return default
         if not KEY_PATTERN.match(slug):
-            self.log.error(f.items["slug"][1].where, f"'{slug}' cannot be used in an address", KEY_HINT)
+            self.log.error(
+                f.items["slug"][1].where, f"'{slug}' cannot be used in an address", KEY_HINT
+            )
         return slug
 
     def _all_published(self, key: str, files: dict[str, tuple[MarkdownFile, Fields]]) -> bool:
@@ -316,7 +322,9 @@ class _Reader:
         scale = []
         for item in f.each("scale"):
             key = item.choice("key", STABILITY_LEVELS)
-            scale.append(Level(key or "", item.translated("name") or {}, item.translated("text") or {}))
+            scale.append(
+                Level(key or "", item.translated("name") or {}, item.translated("text") or {})
+            )
             item.done("a level")
         keys = [level.key for level in scale]
         if keys and keys != list(STABILITY_LEVELS):
@@ -381,7 +389,9 @@ class _Reader:
                 if date is not None:
                     milestones.append(
                         Milestone(
-                            date, item.translated("place", required=False), item.translated("text") or {}
+                            date,
+                            item.translated("place", required=False),
+                            item.translated("text") or {},
                         )
                     )
                 item.done("a milestone")

@@ -10,6 +10,7 @@ become `ContentError`s with their true line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -55,12 +56,13 @@ class _StrictLoader(yaml.SafeLoader):
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.refused: list[tuple[yaml.Mark, str, str]] = []
+        self.refused: list[tuple[Any, str, str]] = []
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        untyped: Any = self  # PyYAML's parser methods carry no type hints
+        event: Any = untyped.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            self.get_event()
+            untyped.get_event()
             self.refused.append(
                 (
                     event.start_mark,
@@ -68,7 +70,8 @@ class _StrictLoader(yaml.SafeLoader):
                     "write the value out in full instead of using anchors (&) and aliases (*)",
                 )
             )
-            return yaml.ScalarNode(TAG_NULL, "", event.start_mark, event.end_mark)
+            start: Any = event.start_mark
+            return yaml.ScalarNode(TAG_NULL, "", start, start)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             self.refused.append(
@@ -86,10 +89,11 @@ class _StrictLoader(yaml.SafeLoader):
                     "write the value out in full instead of using anchors (&) and aliases (*)",
                 )
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        node: yaml.Node | None = super().compose_node(parent, index)
+        return node
 
 
-def _position(path: str, mark: yaml.Mark, line_offset: int) -> Position:
+def _position(path: str, mark: Any, line_offset: int) -> Position:
     return Position(path, mark.line + 1 + line_offset, mark.column + 1)
 
 

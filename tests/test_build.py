@@ -1,4 +1,4 @@
-"""Building: errors are collected and named, drafts stay out, site/ is replaced whole or not at all."""
+"""Building: all errors named at once, drafts left out, site/ replaced whole or not at all."""
 
 from __future__ import annotations
 
@@ -33,12 +33,17 @@ def test_every_error_of_a_run_is_reported_with_file_line_and_fix(
     edit(content / "awards" / "pris.yaml", "awarded_by:", "awarded_bye:")
     edit(content / "cases" / "nytt-hjem.nb.md", "group: unge", "group: ungee")
     edit(content / "cases" / "nytt-hjem.en.md", "before: ustabil", "before: unstable")
-    edit(content / "news" / "2018-02-13-dubai.nb.md", "status: published", "status: published\nstatus: draft")
+    edit(
+        content / "news" / "2018-02-13-dubai.nb.md",
+        "status: published",
+        "status: published\nstatus: draft",
+    )
     assert build_errors(content) == [
         "content/awards/pris.yaml:1:1: missing field 'awarded_by' — add 'awarded_by:' with a value",
         "content/awards/pris.yaml:3:1: unknown field 'awarded_bye' in content/awards/pris.yaml — "
         "did you mean 'awarded_by'?",
-        "content/cases/nytt-hjem.en.md:8:11: 'before' cannot be 'unstable' — did you mean 'ustabil'?",
+        "content/cases/nytt-hjem.en.md:8:11: 'before' cannot be 'unstable' — "
+        "did you mean 'ustabil'?",
         "content/cases/nytt-hjem.nb.md:5:8: 'group' cannot be 'ungee' — did you mean 'unge'?",
         "content/news/2018-02-13-dubai.nb.md:5:1: duplicate key 'status' (first used on line 4) — "
         "remove one of them; YAML would silently keep only the last",
@@ -60,7 +65,8 @@ def test_broken_link_in_markdown_names_the_source_line(copy_site: Callable[[], P
     edit(content / "pages" / "index.en.md", "(/en/method/#steps)", "(/en/method/#nowhere)")
     assert build_errors(content) == [
         "content/pages/index.en.md:6:25: the link '/en/method/#nowhere' is broken: the page has "
-        "no anchor '#nowhere' — check the address; internal links look like /metoden/ or /en/method/",
+        "no anchor '#nowhere' — check the address; internal links look like /metoden/ or "
+        "/en/method/",
         "content/pages/index.nb.md:6:18: the link '/metode/' is broken: no page has this address — "
         "check the address; internal links look like /metoden/ or /en/method/",
     ]
@@ -99,7 +105,9 @@ def test_failed_build_leaves_the_previous_site_untouched(copy_site: Callable[[],
     with pytest.raises(BuildError):
         pipeline.build(folders_for(content), out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert [p.name for p in content.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name] == []
+    assert [
+        p.name for p in content.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name
+    ] == []
 
 
 def test_write_failure_midway_keeps_the_old_site(tmp_path: Path) -> None:

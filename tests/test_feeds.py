@@ -38,7 +38,7 @@ def test_sitemap_lists_every_page_with_its_translations(basic_site: Path) -> Non
     assert "https://test.example.org/" in locs
     assert "https://test.example.org/en/method/" in locs
     assert not any("404" in loc for loc in locs)
-    pages = {p for p in basic_site.rglob("index.html")}
+    pages = set(basic_site.rglob("index.html"))
     assert len(locs) == len(pages)
     method = next(u for u in urls if u.findtext(f"{SM}loc").endswith("/metoden/"))
     alternates = {a.get("hreflang"): a.get("href") for a in method.findall(f"{XHTML}link")}

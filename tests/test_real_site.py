@@ -16,7 +16,9 @@ def pages(site: Path) -> list[Path]:
 
 
 def files(site: Path) -> list[tuple[str, bytes]]:
-    return [(p.relative_to(site).as_posix(), p.read_bytes()) for p in site.rglob("*") if p.is_file()]
+    return [
+        (p.relative_to(site).as_posix(), p.read_bytes()) for p in site.rglob("*") if p.is_file()
+    ]
 
 
 def test_every_internal_link_and_anchor_resolves(real_site: Path) -> None:
@@ -75,7 +77,7 @@ def test_both_languages_have_the_same_pages(real_site: Path) -> None:
 def test_illustrative_content_is_labelled_wherever_it_appears(real_site: Path) -> None:
     for path in pages(real_site):
         text = path.read_text(encoding="utf-8")
-        shows_case = "case-card" in text or "class=\"story\"" in text
+        shows_case = "case-card" in text or 'class="story"' in text
         shows_data = "results-table" in text
         if shows_case or shows_data:
             assert "Illustrerende eksempel" in text or "Illustrative example" in text, path

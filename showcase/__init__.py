@@ -1,0 +1,1 @@
+"""The Asker velferdslab showcase generator: content/ + templates/ -> site/."""
