@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, feeds, links
+from . import assets, feeds, headers, links
 from .errors import BuildError, ContentError, ErrorLog
 from .model import Content
 from .render import PageSpec, Renderer, plan_pages
@@ -57,6 +57,7 @@ def render_site(content: Content, folders: Folders) -> SiteFiles:
         files.append((output_path(urls.feed(lang)), feed))
     files.append(("sitemap.xml", feeds.sitemap(specs, urls)))
     files.append(("robots.txt", feeds.robots(urls)))
+    files.append(("_headers", headers.headers_file()))
     return SiteFiles(files, specs)
 
 
