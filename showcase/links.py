@@ -26,6 +26,7 @@ class _LinkParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.loads: list[str] = []  # what the browser fetches by itself: src and srcset
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -34,17 +35,28 @@ class _LinkParser(HTMLParser):
                 continue
             if name == "id":
                 self.ids.add(value)
-            elif name in ("href", "src"):
+            elif name == "href":
                 self.links.append(value)
+            elif name == "src":
+                self.loads.append(value)
             elif name == "srcset":
-                self.links.extend(part.strip().split(" ")[0] for part in value.split(","))
+                self.loads.extend(part.strip().split(" ")[0] for part in value.split(","))
 
 
 def parse(html: bytes) -> tuple[list[str], set[str]]:
+    """The links (href, src, srcset) of a page and the ids it offers as anchors."""
     parser = _LinkParser()
     parser.feed(html.decode("utf-8"))
     parser.close()
-    return parser.links, parser.ids
+    return parser.links + parser.loads, parser.ids
+
+
+def third_party_loads(html: bytes) -> list[str]:
+    """Files the browser would fetch from another site: a privacy leak on every visit."""
+    parser = _LinkParser()
+    parser.feed(html.decode("utf-8"))
+    parser.close()
+    return [url for url in parser.loads if resolve(url, "/") is None]
 
 
 def resolve(href: str, page: str) -> tuple[str, str] | None:
@@ -71,7 +83,12 @@ def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
         if path.endswith(".html"):
             html[address] = data
     parsed = {address: parse(data) for address, data in html.items()}
-    broken = []
+    broken = [
+        BrokenLink(page, url, "it loads a file from another site, which tells that site who reads "
+                   "the page; put the file in content/images/ and link to /images/<name>")
+        for page, data in sorted(html.items())
+        for url in third_party_loads(data)
+    ]
     for page, (links, _ids) in sorted(parsed.items()):
         for href in links:
             target = resolve(href, page)

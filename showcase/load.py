@@ -51,20 +51,35 @@ def inside(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
+def linked_outside(path: Path, boundary: Path, root: Path, log: ErrorLog) -> bool:
+    """True (and an error logged) when a file is a link that leads out of `boundary`."""
+    if inside(path, boundary):
+        return False
+    log.error(
+        Position(relative(path, root)),
+        "the file is a link to somewhere outside the project",
+        "copy the file into the content folder instead of linking to it",
+    )
+    return True
+
+
+def single_file(path: Path, root: Path, log: ErrorLog) -> SourceFile | None:
+    """A file such as content/method.yaml, unless it is a link leading out of its folder."""
+    if path.is_symlink() and linked_outside(path, path.parent, root, log):
+        return None
+    return SourceFile(path, relative(path, root), path.stem, None)
+
+
 def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Path]:
-    """Content files directly in `folder`, sorted, without editor litter or links leaving root."""
+    """Content files directly in `folder`, sorted, without editor litter or links leaving
+    content/ (the folder's parent: every kind of item has its own folder in content/)."""
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.iterdir()):
         if path.suffix != suffix or is_editor_litter(path) or not path.is_file():
             continue
-        if not inside(path, root):
-            log.error(
-                Position(relative(path, root)),
-                "the file is a link to somewhere outside the project",
-                "copy the file into the content folder instead of linking to it",
-            )
+        if linked_outside(path, folder.parent, root, log):
             continue
         found.append(path)
     return found
@@ -135,7 +150,9 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def read_yaml_file(source: SourceFile, log: ErrorLog) -> Node | None:
+def read_yaml_file(source: SourceFile | None, log: ErrorLog) -> Node | None:
+    if source is None:
+        return None
     text = read_text(source.path, source.rel, log)
     return None if text is None else read_yaml(text, source.rel, log)
 

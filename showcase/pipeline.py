@@ -10,11 +10,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, feeds, headers, links
+from . import assets, denylist, feeds, headers, links, privacy
 from .errors import BuildError, ContentError, ErrorLog
 from .model import Content
 from .render import PageSpec, Renderer, plan_pages
-from .schema import Folders, load_content
+from .schema import Folders, load_content, load_site
 from .urls import Urls, output_path
 
 
@@ -35,10 +35,14 @@ class BuildReport:
 
 
 def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, ErrorLog]:
-    """Load and validate all content; raises BuildError listing every problem."""
+    """Load, validate and privacy-scan all content; raises BuildError listing every problem."""
     log = ErrorLog()
-    content = load_content(folders, log, include_drafts=include_drafts)
-    if content is None:
+    site = load_site(folders, log)
+    content = load_content(folders, site, log, include_drafts) if site else None
+    allowed = site.privacy_allow if site else frozenset()
+    names = denylist.load(denylist.path_for(folders.root))
+    privacy.scan(folders.content, folders.root, allowed, names, log)
+    if content is None or log.errors:
         raise BuildError(log.errors)
     return content, log
 

@@ -21,6 +21,7 @@ from .errors import BuildError, ContentError, Position
 from .i18n import format_date, format_number, format_range
 from .markup import MarkdownRenderer
 from .model import Case, Content, Page, Prose, Translated
+from .suppress import Cell, shown
 from .urls import Urls
 
 LANGUAGE_NAMES = {
@@ -179,6 +180,7 @@ class Renderer:
             language_names=LANGUAGE_NAMES,
             _=_gettext,
             cases_in=lambda key: cases_in(content, key),
+            shown=_shown,
         )
 
     def render(self, spec: PageSpec) -> bytes:
@@ -223,6 +225,11 @@ def _gettext(context: jinja2.runtime.Context, key: str) -> str:
     if key not in strings:
         raise KeyError(f"templates/strings.yaml has no text '{key}'")
     return strings[key][context["lang"]]
+
+
+@jinja2.pass_context
+def _shown(context: jinja2.runtime.Context, cell: Cell | int | None) -> str:
+    return shown(cell, _gettext(context, "under_5"), _gettext(context, "hidden_mark"))
 
 
 @jinja2.pass_context

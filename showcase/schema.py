@@ -23,6 +23,7 @@ from .load import (
     markdown_sources,
     read_markdown,
     read_yaml_file,
+    single_file,
     yaml_sources,
 )
 from .model import (
@@ -84,11 +85,10 @@ class Folders:
     templates: Path
 
 
-def load_content(folders: Folders, log: ErrorLog, include_drafts: bool = False) -> Content | None:
+def load_content(
+    folders: Folders, site: Site, log: ErrorLog, include_drafts: bool = False
+) -> Content | None:
     """Read and validate all content; None when anything is wrong (see `log`)."""
-    site = _load_site(folders, log)
-    if site is None:
-        return None
     reader = _Reader(folders, site.languages, log, include_drafts)
     strings = reader.strings()
     pages = reader.pages()
@@ -120,7 +120,8 @@ def load_content(folders: Folders, log: ErrorLog, include_drafts: bool = False) 
     )
 
 
-def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
+def load_site(folders: Folders, log: ErrorLog) -> Site | None:
+    """content/site.yaml, which every other file depends on (it sets the languages)."""
     path = folders.content / "site.yaml"
     rel = relative(path, folders.root)
     if not path.is_file():
@@ -128,7 +129,7 @@ def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
             Position(rel), "site.yaml is missing", "create content/site.yaml with the site's title"
         )
         return None
-    node = read_yaml_file(SourceFile(path, rel, "site", None), log)
+    node = read_yaml_file(single_file(path, folders.root, log), log)
     probe = Fields(node, ErrorLog(), Position(rel, 1, 1), ())
     languages = probe.text_list("languages") if probe.has("languages") else ()
     f = Fields(node, log, Position(rel, 1, 1), languages)
@@ -147,6 +148,9 @@ def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
             "e.g. https://velferdslab.example.org",
         )
     contact = f.fields("contact")
+    privacy = f.fields("privacy", required=False)
+    allow = privacy.text_list("allow", required=False)
+    privacy.done("'privacy'")
     site = Site(
         title=f.translated("title", max_length=60) or {},
         tagline=f.translated("tagline", max_length=TITLE_MAX) or {},
@@ -157,6 +161,7 @@ def _load_site(folders: Folders, log: ErrorLog) -> Site | None:
         contact=Contact(contact.translated("name") or {}, contact.text("url") or ""),
         nav=f.text_list("nav"),
         footer=f.translated("footer") or {},
+        privacy_allow=frozenset(" ".join(value.lower().split()) for value in allow),
     )
     contact.done("'contact'")
     f.done("site.yaml")
@@ -263,7 +268,9 @@ class _Reader:
 
     def strings(self) -> dict[str, Translated]:
         path = self.folders.templates / "strings.yaml"
-        source = SourceFile(path, relative(path, self.folders.root), "strings", None)
+        source = single_file(path, self.folders.root, self.log)
+        if source is None:
+            return {}
         f = self._fields(read_yaml_file(source, self.log), Position(source.rel, 1, 1))
         strings = {key: f.translated(key) or {} for key in list(f.items)}
         f.done()
@@ -310,7 +317,9 @@ class _Reader:
 
     def method(self) -> Method | None:
         path = self.folders.content / "method.yaml"
-        source = SourceFile(path, relative(path, self.folders.root), "method", None)
+        source = single_file(path, self.folders.root, self.log)
+        if source is None:
+            return None
         node = read_yaml_file(source, self.log)
         if node is None:
             return None
@@ -338,7 +347,9 @@ class _Reader:
 
     def services(self) -> dict[str, Translated]:
         path = self.folders.content / "services.yaml"
-        source = SourceFile(path, relative(path, self.folders.root), "services", None)
+        source = single_file(path, self.folders.root, self.log)
+        if source is None:
+            return {}
         node = read_yaml_file(source, self.log)
         f = self._fields(node, Position(source.rel, 1, 1))
         inner = f.fields("services")
@@ -437,7 +448,9 @@ class _Reader:
         path = self.folders.content / "results.yaml"
         if not path.exists():
             return None
-        source = SourceFile(path, relative(path, self.folders.root), "results", None)
+        source = single_file(path, self.folders.root, self.log)
+        if source is None:
+            return None
         node = read_yaml_file(source, self.log)
         f = self._fields(node, Position(source.rel, 1, 1))
         illustrative = f.boolean("illustrative", default=True)

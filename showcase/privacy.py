@@ -1,0 +1,238 @@
+"""The personal-data gate: nothing that identifies a person gets past the build.
+
+Every content file is scanned line by line, drafts included (a draft is one status change away
+from the web). National ID numbers, D- and H-numbers with valid check digits, phone numbers,
+e-mail and street addresses are errors unless `site.yaml` allows them as the programme's public
+contact details; names on the private deny-list are errors; and in case stories, details that
+together could point at a family (exact age, a named school, a small place, a rare diagnosis,
+an exact date) are warnings. Values are always printed masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .denylist import DenyList
+from .errors import ErrorLog, Position, relative
+from .load import is_editor_litter
+
+# -- national identity numbers ------------------------------------------------------------------
+
+_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])(\d{6}) ?(\d{5})(?!\d|[.,]\d)")
+
+
+def check_digits(first_nine: str) -> str | None:
+    """The two mod-11 check digits of a Norwegian identity number, or None when none exist."""
+    digits = [int(c) for c in first_nine]
+    k1 = 11 - sum(w * d for w, d in zip(_WEIGHTS_1, digits, strict=True)) % 11
+    k1 = 0 if k1 == 11 else k1
+    if k1 == 10:
+        return None
+    k2 = 11 - sum(w * d for w, d in zip(_WEIGHTS_2, [*digits, k1], strict=True)) % 11
+    k2 = 0 if k2 == 11 else k2
+    if k2 == 10:
+        return None
+    return f"{k1}{k2}"
+
+
+def identity_kind(number: str) -> str | None:
+    """'national ID number', 'D-number' or 'H-number' for a valid 11-digit number, else None."""
+    if len(number) != 11 or not number.isdigit():
+        return None
+    if check_digits(number[:9]) != number[9:]:
+        return None
+    day, month = int(number[:2]), int(number[2:4])
+    kind = "national ID number"
+    if day > 40:
+        day, kind = day - 40, "D-number"
+    elif month > 40:
+        month, kind = month - 40, "H-number"
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return kind
+
+
+# -- other identifiers ----------------------------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)47[ ]?)?"
+    r"(?:[2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2})"
+    r"(?![\d])"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_STREET_WORDS = (
+    "veien|vegen|vei|veg|gata|gaten|gate|allé|alle|plass|plassen|stien|sti|bakken|svingen|tunet|"
+    "terrasse|torget|brygga|brygge|lia|åsen|kroken|løkka|haugen|jordet"
+)
+_STREET = re.compile(
+    rf"\b[A-ZÆØÅ][\wæøåÆØÅé-]*(?:{_STREET_WORDS}) \d{{1,4}}(?: ?[A-Za-z]\b)?"
+    rf"|\b[A-ZÆØÅ][\wæøåÆØÅé-]+ (?:gate|vei|veg|allé|plass|terrasse) \d{{1,4}}(?: ?[A-Za-z]\b)?"
+    r"|\b\d{1,4} [A-Z][a-z]+ (?:Street|Road|Avenue|Lane)\b",
+)
+
+# -- quasi-identifiers (warnings, case stories only) ---------------------------------------------
+
+_MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_QUASI = (
+    (
+        re.compile(r"(?<![\d–-] og )(?<![\d–-])\b\d{1,2} ?(?:år|års|-åring|åring)\b"),
+        "an exact age",
+        "write an age range instead, e.g. 'i tenårene' or 'mellom 18 og 25 år'",
+    ),
+    (
+        re.compile(r"\b(?:aged \d{1,2}|\d{1,2}[- ]years?[- ]old)\b"),
+        "an exact age",
+        "write an age range instead, e.g. 'in their teens'",
+    ),
+    (
+        re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ (?:skole|ungdomsskole|barneskole|barnehage|School)\b"),
+        "a named school or kindergarten",
+        "write 'skolen' or 'the school' without its name",
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}\.? (?:{_MONTHS}) \d{{4}}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"),
+        "an exact date",
+        "write the month or the season instead",
+    ),
+)
+SMALL_PLACES = (
+    "Heggedal", "Vollen", "Holmen", "Borgen", "Bondi", "Nesøya", "Slemmestad", "Sætre", "Tofte",
+    "Filtvet", "Spikkestad", "Bødalen", "Vettre", "Blakstad", "Gullhella", "Hvalstad", "Billingstad",
+    "Vardåsen", "Drengsrud", "Hallenskog", "Kana", "Nærsnes", "Åros", "Klokkarstua", "Hyggen",
+)  # fmt: skip
+RARE_DIAGNOSES = (
+    "Prader-Willi", "Angelman", "Rett-syndrom", "Retts syndrom", "Duchenne", "Huntington",
+    "cystisk fibrose", "cystic fibrosis", "Williams syndrom", "Tourette", "spinal muskelatrofi",
+    "SMA", "ALS", "fragilt X", "fragile X", "22q11", "Turners syndrom", "Cri du chat",
+)  # fmt: skip
+_SMALL_PLACE = re.compile(r"\b(?:" + "|".join(map(re.escape, SMALL_PLACES)) + r")\b")
+_DIAGNOSIS = re.compile(r"\b(?:" + "|".join(map(re.escape, RARE_DIAGNOSES)) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    col: int
+    value: str
+    message: str
+    hint: str
+
+
+def mask(value: str) -> str:
+    """Enough of a value to find it in the file, never enough to read it: '01******123'."""
+    compact = value.replace(" ", "")
+    if compact.isdigit() and len(compact) >= 8:
+        return compact[:2] + "*" * (len(compact) - 5) + compact[-3:]
+    if "@" in value:
+        user, _, domain = value.partition("@")
+        return f"{user[:1]}***@{domain[:1]}***"
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split(" "))
+
+
+def _is_allowed(value: str, allowed: frozenset[str]) -> bool:
+    return " ".join(value.lower().split()) in allowed
+
+
+def scan_line(text: str, number: int, allowed: frozenset[str]) -> Iterator[Finding]:
+    """The personal data in one line of content: identity numbers, phones, e-mails, streets."""
+    for match in _ELEVEN_DIGITS.finditer(text):
+        kind = identity_kind(match.group(1) + match.group(2))
+        if kind:
+            yield Finding(
+                number,
+                match.start() + 1,
+                match.group(),
+                f"this looks like a {kind} ({mask(match.group())})",
+                "remove it: identity numbers must never be published",
+            )
+    for match in _PHONE.finditer(text):
+        if not _is_allowed(match.group(), allowed):
+            yield Finding(
+                number,
+                match.start() + 1,
+                match.group(),
+                f"this looks like a phone number ({mask(match.group())})",
+                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public number",
+            )
+    for match in _EMAIL.finditer(text):
+        if not _is_allowed(match.group(), allowed):
+            yield Finding(
+                number,
+                match.start() + 1,
+                match.group(),
+                f"this looks like an e-mail address ({mask(match.group())})",
+                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public address",
+            )
+    for match in _STREET.finditer(text):
+        if not _is_allowed(match.group(), allowed):
+            yield Finding(
+                number,
+                match.start() + 1,
+                match.group(),
+                f"this looks like a street address ({mask(match.group())})",
+                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public address",
+            )
+
+
+def scan_quasi(text: str, number: int) -> Iterator[Finding]:
+    """Details that are harmless alone but can identify a family together with others."""
+    for pattern, what, hint in _QUASI:
+        for match in pattern.finditer(text):
+            yield Finding(number, match.start() + 1, match.group(), what, hint)
+    for match in _SMALL_PLACE.finditer(text):
+        yield Finding(number, match.start() + 1, match.group(), "a small place", "write 'Asker'")
+    for match in _DIAGNOSIS.finditer(text):
+        yield Finding(
+            number,
+            match.start() + 1,
+            match.group(),
+            "a rare diagnosis",
+            "describe the need instead of naming the diagnosis",
+        )
+
+
+def content_files(content: Path) -> list[Path]:
+    """Every text file editors write, drafts and all, without editor litter."""
+    return sorted(
+        path
+        for path in content.rglob("*")
+        if path.suffix in (".md", ".yaml", ".yml") and path.is_file() and not is_editor_litter(path)
+    )
+
+
+def scan(content: Path, root: Path, allowed: frozenset[str], deny: DenyList, log: ErrorLog) -> int:
+    """Scan all content; errors and warnings go to `log`. Returns the number of files read."""
+    files = content_files(content)
+    for path in files:
+        rel = relative(path, root)
+        is_case = path.parent.name == "cases"
+        try:
+            lines = path.read_text(encoding="utf-8").split("\n")
+        except (UnicodeDecodeError, OSError):
+            continue  # the loader reports unreadable files
+        for number, line in enumerate(lines, start=1):
+            for finding in scan_line(line, number, allowed):
+                log.error(Position(rel, number, finding.col), finding.message, finding.hint)
+            for col, words in deny.find(line):
+                log.error(
+                    Position(rel, number, col),
+                    f"this name is on the private deny-list ({mask(words)})",
+                    "remove the name; use a made-up first name or 'the family' instead",
+                )
+            if is_case:
+                for finding in scan_quasi(line, number):
+                    log.warn(
+                        Position(rel, number, finding.col),
+                        f"the story mentions {finding.message} ({mask(finding.value)}), which "
+                        "together with other details could identify the family",
+                        finding.hint,
+                    )
+    return len(files)
