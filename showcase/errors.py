@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import translate
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -38,9 +40,13 @@ class ContentError:
     warning: bool = False
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}"
+        return self.render("en")
+
+    def render(self, lang: str) -> str:
+        """path:line:col: what is wrong — how to fix it, in the editor's language."""
+        text = f"{self.where}: {translate(self.message, lang)}"
         if self.hint:
-            text += f" — {self.hint}"
+            text += f" — {translate(self.hint, lang)}"
         return text
 
 

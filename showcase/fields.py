@@ -7,10 +7,11 @@ run finds every problem. `done()` reports keys nobody asked for, with a 'did you
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 
-from .errors import ErrorLog, Position, did_you_mean
+from .errors import ContentError, ErrorLog, Position, did_you_mean
 from .model import PartialDate, Translated
 from .yamlread import TAG_BOOL, TAG_FLOAT, TAG_INT, Mapping, Node, Scalar, Sequence
 
@@ -73,6 +74,7 @@ class Fields:
         self.log = log
         self.languages = languages
         self.used: set[str] = set()
+        self.missing: dict[str, ContentError] = {}  # withdrawn in done() when it is a typo
         self.where = where
         self.items: dict[str, tuple[Scalar, Node]] = {}
         if isinstance(node, Mapping):
@@ -95,6 +97,8 @@ class Fields:
             if required:
                 where = entry[0].where if entry else self.where
                 self.log.error(where, f"missing field '{key}'", f"add '{key}:' with a value")
+                if entry is None:
+                    self.missing[key] = self.log.errors[-1]
             return None
         return entry[1]
 
@@ -171,7 +175,9 @@ class Fields:
         if value is None:
             return None
         if value not in options:
-            hint = did_you_mean(value, options) or "use one of: " + ", ".join(options)
+            hint = did_you_mean(value, options) or (
+                "use one of: " + ", ".join(options) if options else ""
+            )
             self.log.error(node.where, f"'{key}' cannot be '{value}'", hint)
             return None
         return value
@@ -220,6 +226,9 @@ class Fields:
         known = sorted(self.used)
         for name, (key, _value) in self.items.items():
             if name not in self.used:
+                meant = difflib.get_close_matches(name, list(self.missing), n=1, cutoff=0.6)
+                if meant:  # one error for a misspelt field, not 'missing' and 'unknown' both
+                    self.log.errors.remove(self.missing.pop(meant[0]))
                 hint = did_you_mean(name, known) or (
                     "remove it; the fields allowed here are: " + ", ".join(known)
                     if known

@@ -10,6 +10,7 @@ an exact date) are warnings. Values are always printed masked.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,17 +42,17 @@ def check_digits(first_nine: str) -> str | None:
 
 
 def identity_kind(number: str) -> str | None:
-    """'national ID number', 'D-number' or 'H-number' for a valid 11-digit number, else None."""
+    """'a national ID number', 'a D-number' or 'an H-number' for a valid number, else None."""
     if len(number) != 11 or not number.isdigit():
         return None
     if check_digits(number[:9]) != number[9:]:
         return None
     day, month = int(number[:2]), int(number[2:4])
-    kind = "national ID number"
+    kind = "a national ID number"
     if day > 40:
-        day, kind = day - 40, "D-number"
+        day, kind = day - 40, "a D-number"
     elif month > 40:
-        month, kind = month - 40, "H-number"
+        month, kind = month - 40, "an H-number"
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return kind
@@ -105,7 +106,8 @@ _QUASI = (
 )
 SMALL_PLACES = (
     "Heggedal", "Vollen", "Holmen", "Borgen", "Bondi", "Nesøya", "Slemmestad", "Sætre", "Tofte",
-    "Filtvet", "Spikkestad", "Bødalen", "Vettre", "Blakstad", "Gullhella", "Hvalstad", "Billingstad",
+    "Filtvet", "Spikkestad", "Bødalen", "Vettre", "Blakstad", "Gullhella", "Hvalstad",
+    "Billingstad",
     "Vardåsen", "Drengsrud", "Hallenskog", "Kana", "Nærsnes", "Åros", "Klokkarstua", "Hyggen",
 )  # fmt: skip
 RARE_DIAGNOSES = (
@@ -141,62 +143,61 @@ def _is_allowed(value: str, allowed: frozenset[str]) -> bool:
     return " ".join(value.lower().split()) in allowed
 
 
+class _Lines:
+    """Line and column of an offset in a text, for findings made on the whole text at once."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.first_line + index, offset - self.starts[index] + 1
+
+
+_CONTACT_HINT = "remove it, or add it to 'privacy: allow' in site.yaml if it is a public {what}"
+_CONTACTS = (
+    (_PHONE, "a phone number", _CONTACT_HINT.format(what="number")),
+    (_EMAIL, "an e-mail address", _CONTACT_HINT.format(what="address")),
+    (_STREET, "a street address", _CONTACT_HINT.format(what="address")),
+)
+
+
 def scan_line(text: str, number: int, allowed: frozenset[str]) -> Iterator[Finding]:
-    """The personal data in one line of content: identity numbers, phones, e-mails, streets."""
+    """Personal data in a text starting at line `number`: identity numbers, phones, e-mails
+    and street addresses (the last three unless allowed)."""
+    lines = _Lines(text, number)
     for match in _ELEVEN_DIGITS.finditer(text):
         kind = identity_kind(match.group(1) + match.group(2))
         if kind:
             yield Finding(
-                number,
-                match.start() + 1,
+                *lines.at(match.start()),
                 match.group(),
-                f"this looks like a {kind} ({mask(match.group())})",
+                f"this looks like {kind} ({mask(match.group())})",
                 "remove it: identity numbers must never be published",
             )
-    for match in _PHONE.finditer(text):
-        if not _is_allowed(match.group(), allowed):
-            yield Finding(
-                number,
-                match.start() + 1,
-                match.group(),
-                f"this looks like a phone number ({mask(match.group())})",
-                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public number",
-            )
-    for match in _EMAIL.finditer(text):
-        if not _is_allowed(match.group(), allowed):
-            yield Finding(
-                number,
-                match.start() + 1,
-                match.group(),
-                f"this looks like an e-mail address ({mask(match.group())})",
-                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public address",
-            )
-    for match in _STREET.finditer(text):
-        if not _is_allowed(match.group(), allowed):
-            yield Finding(
-                number,
-                match.start() + 1,
-                match.group(),
-                f"this looks like a street address ({mask(match.group())})",
-                "remove it, or add it to 'privacy: allow' in site.yaml if it is a public address",
-            )
+    for pattern, kind, hint in _CONTACTS:
+        for match in pattern.finditer(text):
+            if not _is_allowed(match.group(), allowed):
+                value = match.group()
+                yield Finding(
+                    *lines.at(match.start()), value, f"this looks like {kind} ({mask(value)})", hint
+                )
+
+
+_QUASI_ALL = (
+    *_QUASI,
+    (_SMALL_PLACE, "a small place", "write 'Asker'"),
+    (_DIAGNOSIS, "a rare diagnosis", "describe the need instead of naming the diagnosis"),
+)
 
 
 def scan_quasi(text: str, number: int) -> Iterator[Finding]:
     """Details that are harmless alone but can identify a family together with others."""
-    for pattern, what, hint in _QUASI:
+    lines = _Lines(text, number)
+    for pattern, what, hint in _QUASI_ALL:
         for match in pattern.finditer(text):
-            yield Finding(number, match.start() + 1, match.group(), what, hint)
-    for match in _SMALL_PLACE.finditer(text):
-        yield Finding(number, match.start() + 1, match.group(), "a small place", "write 'Asker'")
-    for match in _DIAGNOSIS.finditer(text):
-        yield Finding(
-            number,
-            match.start() + 1,
-            match.group(),
-            "a rare diagnosis",
-            "describe the need instead of naming the diagnosis",
-        )
+            yield Finding(*lines.at(match.start()), match.group(), what, hint)
 
 
 def content_files(content: Path) -> list[Path]:
@@ -215,24 +216,25 @@ def scan(content: Path, root: Path, allowed: frozenset[str], deny: DenyList, log
         rel = relative(path, root)
         is_case = path.parent.name == "cases"
         try:
-            lines = path.read_text(encoding="utf-8").split("\n")
+            text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue  # the loader reports unreadable files
-        for number, line in enumerate(lines, start=1):
-            for finding in scan_line(line, number, allowed):
-                log.error(Position(rel, number, finding.col), finding.message, finding.hint)
-            for col, words in deny.find(line):
-                log.error(
-                    Position(rel, number, col),
-                    f"this name is on the private deny-list ({mask(words)})",
-                    "remove the name; use a made-up first name or 'the family' instead",
-                )
-            if is_case:
-                for finding in scan_quasi(line, number):
-                    log.warn(
-                        Position(rel, number, finding.col),
-                        f"the story mentions {finding.message} ({mask(finding.value)}), which "
-                        "together with other details could identify the family",
-                        finding.hint,
+        for finding in scan_line(text, 1, allowed):
+            log.error(Position(rel, finding.line, finding.col), finding.message, finding.hint)
+        if deny.hashes:
+            for number, line in enumerate(text.split("\n"), start=1):
+                for col, words in deny.find(line):
+                    log.error(
+                        Position(rel, number, col),
+                        f"this name is on the private deny-list ({mask(words)})",
+                        "remove the name; use a made-up first name or 'the family' instead",
                     )
+        if is_case:
+            for finding in scan_quasi(text, 1):
+                log.warn(
+                    Position(rel, finding.line, finding.col),
+                    f"the story mentions {finding.message} ({mask(finding.value)}), which "
+                    "together with other details could identify the family",
+                    finding.hint,
+                )
     return len(files)

@@ -1,55 +1,157 @@
-"""Live preview for editors: build, serve site/ on 127.0.0.1, rebuild and reload on save."""
+"""Live preview for editors: build with drafts, serve on 127.0.0.1, rebuild and reload on save.
+
+livereload serves the pages and reloads the browser. Its own watcher polls every 0.8 s; ours is
+told about changes by the operating system (watchfiles), so a save shows in the browser as soon
+as the rebuild is done. The preview is built into `.cache/preview/`, never into site/, so drafts
+cannot end up in what gets published. While the content has errors, every page of the preview
+shows them (file, line, what to do) instead of a stale page; the next good save brings it back.
+"""
 
 from __future__ import annotations
 
+import html
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import watchfiles
 from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado import ioloop
 
 from . import pipeline
-from .errors import BuildError
+from .errors import BuildError, ContentError
 from .load import is_editor_litter
-from .output import UnsafeOutput
+from .messages import translate
+from .output import UnsafeOutput, write_site
 from .reporter import report_problems, report_success
 from .schema import Folders
 
 HOST = "127.0.0.1"
+PREVIEW = Path(".cache") / "preview"
 
 
-def rebuild(folders: Folders, out: Path) -> bool:
-    """One preview build (drafts included); problems are printed, the last good site stays."""
-    try:
-        report = pipeline.build(folders, out, include_drafts=True)
-    except BuildError as exc:
-        report_problems(exc.errors, [])
-        return False
-    except UnsafeOutput as exc:
-        print(f"error: {exc}")
-        return False
-    report_problems([], report.warnings)
-    report_success(time.strftime("%H:%M:%S rebuilt"), report.pages, report.files, report.seconds)
-    return True
+class ChangeWatcher(Watcher):  # type: ignore[misc]
+    """livereload's watcher, woken by file-system events instead of a 0.8 s poll."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.stop = threading.Event()
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        loop = ioloop.IOLoop.current()
+
+        def run() -> None:
+            for _changes in watchfiles.watch(
+                *self.paths,
+                watch_filter=lambda _change, path: not is_editor_litter(Path(path)),
+                debounce=40,
+                step=10,
+                stop_event=self.stop,
+                raise_interrupt=False,
+            ):
+                loop.add_callback(callback)
+
+        threading.Thread(target=run, name="preview-watcher", daemon=True).start()
+        return True
+
+    def examine(self) -> tuple[str | None, float | None]:
+        # livereload queues a start-up marker that would swallow the first real change.
+        self._changes.clear()
+        result: tuple[str | None, float | None] = super().examine()
+        return result
 
 
-def serve(folders: Folders, out: Path, port: int, open_browser: bool = True) -> None:
-    rebuild(folders, out)
-    server = Server()
-
-    def on_change() -> None:
-        rebuild(folders, out)
-
-    def ignore(name: str) -> bool:
-        return is_editor_litter(Path(name))
-
-    for folder in (folders.content, folders.templates):
-        server.watch(str(folder), on_change, ignore=ignore)
-    print(f"Preview: http://{HOST}:{port}/  (Ctrl+C stops it)")
-    server.serve(
-        host=HOST,
-        port=port,
-        root=str(out),
-        open_url_delay=0.5 if open_browser else None,
-        restart_delay=0,
-        default_filename="index.html",
+def error_page(errors: list[ContentError], lang: str) -> bytes:
+    """A plain page listing every error, shown in place of every page of the preview."""
+    title = translate("The site could not be built", lang)
+    items = "\n".join(
+        f"<li><code>{html.escape(str(e.where))}</code><br>{html.escape(translate(e.message, lang))}"
+        + (f"<br><strong>{html.escape(translate(e.hint, lang))}</strong>" if e.hint else "")
+        + "</li>"
+        for e in errors
     )
+    hint = translate("Fix the files and save: this page updates by itself.", lang)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><title>{html.escape(title)}</title></head>
+<body>
+<main>
+<h1>{html.escape(title)}</h1>
+<p>{html.escape(hint)}</p>
+<ol class="preview-errors">
+{items}
+</ol>
+</main>
+</body>
+</html>
+""".encode()
+
+
+class Preview:
+    """Builds the preview and remembers the last good one, to show errors in its place."""
+
+    def __init__(self, folders: Folders, out: Path, lang: str) -> None:
+        self.folders = folders
+        self.out = out
+        self.lang = lang
+        self.last_good: list[tuple[str, bytes]] = []
+
+    def rebuild(self, *_changed: Any) -> bool:
+        started = time.perf_counter()
+        try:
+            content, log = pipeline.validate(self.folders, include_drafts=True)
+            site = pipeline.render_site(content, self.folders, drafts=True)
+            pipeline.check_links(site, log)
+            if log.errors:
+                raise BuildError(log.errors)
+        except BuildError as exc:
+            report_problems(exc.errors, [], self.lang)
+            self.show_errors(exc.errors)
+            return False
+        write_site(self.out, site.files)
+        self.last_good = site.files
+        report_problems([], log.warnings, self.lang)
+        seconds = time.perf_counter() - started
+        stamp = time.strftime("%H:%M:%S")
+        report_success(f"{stamp} built", len(site.pages), len(site.files), seconds, self.lang)
+        return True
+
+    def show_errors(self, errors: list[ContentError]) -> None:
+        page = error_page(errors, self.lang)
+        files = [(path, page if path.endswith(".html") else data) for path, data in self.last_good]
+        write_site(self.out, files or [("index.html", page), ("404.html", page)])
+
+
+def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool = True) -> None:
+    """Run the preview until Ctrl+C. `out` is ignored: the preview never writes site/."""
+    preview_dir = folders.root / PREVIEW
+    try:
+        preview = Preview(folders, preview_dir, lang)
+    except UnsafeOutput as exc:  # pragma: no cover - the preview folder is ours
+        print(exc)
+        return
+    preview.rebuild()
+    # livereload ignores changes for 3 s after each reload, which would leave the browser stale
+    # after quick successive saves; the watcher's debounce already merges bursts of events.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    watcher = ChangeWatcher([folders.content, folders.templates])
+    server = Server(watcher=watcher)
+    for folder in (folders.content, folders.templates):
+        server.watch(str(folder), preview.rebuild, ignore=lambda name: is_editor_litter(Path(name)))
+    print(translate(f"Preview: http://{HOST}:{port}/ (Ctrl+C stops it)", lang), flush=True)
+    try:
+        server.serve(
+            host=HOST,
+            port=port,
+            root=str(preview_dir),
+            open_url_delay=0.5 if open_browser else None,
+            restart_delay=0,
+            default_filename="index.html",
+        )
+    finally:
+        watcher.stop.set()

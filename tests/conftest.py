@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from showcase import pipeline
 from showcase.schema import Folders
+
+# Shared 2-core machines are noisy: property tests check behaviour, never speed.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITES = PROJECT / "tests" / "sites"

@@ -141,7 +141,8 @@ def test_denied_names_are_found_without_case_or_diacritics_and_the_list_hides_th
 @pytest.mark.parametrize(
     ("text", "what"),
     [("Sønnen er 14 år og", "an exact age"), ("a 14-year-old son", "an exact age"),
-     ("går på Heggedal skole", "a named school or kindergarten"), ("bor på Vollen", "a small place"),
+     ("går på Heggedal skole", "a named school or kindergarten"),
+     ("bor på Vollen", "a small place"),
      ("har Prader-Willi", "a rare diagnosis"), ("møtet 12. mars 2019", "an exact date"),
      ("møtet 12.03.2019", "an exact date")],
 )  # fmt: skip
@@ -212,9 +213,9 @@ def test_front_matter_is_escaped_in_html_attributes_json_ld_and_feeds(
     assert [s.get("type") for s in scripts] == ["application/ld+json"]
     assert json.loads(scripts[0].text)["headline"] == evil_title
     feed = etree.parse(str(out / "nyheter" / "atom.xml")).getroot()
-    assert feed.findtext("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title") == (
-        evil_title
-    )
+    assert feed.findtext(
+        "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title"
+    ) == (evil_title)
 
 
 def test_misspelt_status_is_an_error_with_a_suggestion(copy_site: Callable[[], Path]) -> None:
@@ -277,7 +278,6 @@ def test_scan_runs_over_drafts_too(copy_site: Callable[[], Path]) -> None:
     draft.write_text(draft.read_text() + "\nRing 91234567.\n")
     with pytest.raises(BuildError, match="phone number"):
         pipeline.build(folders_for(content), content.parent / "site")
-
 
 
 def test_pictures_from_other_sites_are_refused(copy_site: Callable[[], Path]) -> None:

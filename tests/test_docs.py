@@ -1,0 +1,68 @@
+"""The docs keep up with the code: a field, command or option nobody documented fails here."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from conftest import PROJECT
+
+from showcase import cli, scaffold
+
+GUIDE = (PROJECT / "docs" / "redigering.md").read_text(encoding="utf-8")
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+GETTERS = {"text", "translated", "integer", "boolean", "choice", "date", "sequence", "text_list",
+           "fields", "each", "node"}  # fmt: skip
+
+
+def schema_fields() -> set[str]:
+    """Every field name the schema reads from content files."""
+    tree = ast.parse((PROJECT / "showcase" / "schema.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", None) in GETTERS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names.add(node.args[0].value)
+    return names
+
+
+def test_the_schema_reads_a_sensible_set_of_fields() -> None:
+    assert {"title", "consent", "stability", "figures", "qualifier", "base_url"} <= schema_fields()
+
+
+def test_every_content_field_is_explained_in_the_guide() -> None:
+    missing = sorted(name for name in schema_fields() if f"`{name}`" not in GUIDE)
+    assert missing == [], f"docs/redigering.md does not mention: {missing}"
+
+
+def test_every_command_and_option_is_in_the_guide() -> None:
+    for command in cli.COMMANDS:
+        if command != "build":
+            assert f"build.py {command}" in GUIDE, command
+    for kind in scaffold.KINDS:
+        assert re.search(rf"new (?:\w+\\\|)*{kind}\b", GUIDE), kind
+    options = re.findall(
+        r'add_argument\(\s*"(--[\w-]+)"', (PROJECT / "showcase/cli.py").read_text()
+    )
+    assert options
+    for option in options:
+        assert f"`{option}" in GUIDE or f" {option}" in GUIDE, option
+
+
+def test_every_make_target_is_in_the_readme() -> None:
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    targets = re.findall(r"^## (\w+):", makefile, flags=re.M)
+    assert "serve" in targets and "test" in targets
+    for target in targets:
+        assert f"make {target}" in README, target
+
+
+def test_readme_quick_start_is_the_two_commands() -> None:
+    quick = README.split("## Quick start", 1)[1].split("##", 1)[0]
+    assert re.findall(r"^make \w+", quick, flags=re.M) == ["make serve", "make test"]
+    assert "docs/redigering.md" in README
