@@ -57,7 +57,8 @@ def stacked_bars(results: Results) -> tuple[GroupBars, ...]:
     for result in results.groups:
         safe = protect_rows([result.before, result.after])
         bars = tuple(
-            Bar(when, row, _segments(row)) for when, row in zip(("before", "after"), safe, strict=True)
+            Bar(when, row, _segments(row))
+            for when, row in zip(("before", "after"), safe, strict=True)
         )
         groups.append(GroupBars(result.group, bars))
     return tuple(groups)

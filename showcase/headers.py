@@ -9,7 +9,7 @@ from __future__ import annotations
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",  # Pagefind's search runs as WebAssembly
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

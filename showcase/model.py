@@ -92,6 +92,7 @@ class Page:
     key: str
     slug: Translated  # '' for the front page
     prose: dict[str, Prose]
+    draft: bool = False  # only ever true in the preview
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Group:
     summary: Translated
     body: Translated
     slug: Translated
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ class Award:
     figures: tuple[Figure, ...]
     milestones: tuple[Milestone, ...]
     source: Translated
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,7 @@ class Case:
     illustrative: bool
     prose: dict[str, Prose]
     details: dict[str, CaseText]
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,7 @@ class News:
     date: PartialDate
     illustrative: bool
     prose: dict[str, Prose]
+    draft: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,26 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, denylist, feeds, headers, links, privacy
+from . import (
+    assets,
+    compress,
+    denylist,
+    feeds,
+    handouts,
+    headers,
+    images,
+    links,
+    privacy,
+    search,
+    share,
+)
 from .errors import BuildError, ContentError, ErrorLog
 from .model import Content
 from .render import PageSpec, Renderer, plan_pages
 from .schema import Folders, load_content, load_site
 from .urls import Urls, output_path
+
+CACHE = ".cache"  # inside the project (git-ignored): share images and resized content images
 
 
 @dataclass(frozen=True)
@@ -47,21 +61,35 @@ def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, E
     return content, log
 
 
-def render_site(content: Content, folders: Folders) -> SiteFiles:
-    """Every file of the site, rendered in memory."""
+def render_site(content: Content, folders: Folders, drafts: bool = False) -> SiteFiles:
+    """Every file of the site, rendered in memory. A preview with drafts gets no search index."""
     urls = Urls(content)
+    cache = folders.root / CACHE
     css = assets.stylesheet(folders.templates)
-    renderer = Renderer(folders.templates, content, urls, "/" + css.path)
+    script = assets.script(folders.templates, "search.js")
+    renderer = Renderer(folders.templates, content, urls, "/" + css.path, "/" + script.path)
+    sheets = handouts.for_site(content, folders, cache / "handouts", drafts)
+    renderer.env.globals["handouts"] = sheets.links()  # rendered first: the pages show their sizes
+    pictures = images.pictures(folders, content.images, cache / "images")
     specs = plan_pages(content, urls)
-    files = [(output_path(spec.url), renderer.render(spec)) for spec in specs]
-    files.append((css.path, css.data))
+    specs, share_files = share.share_images(specs, content.site, cache / "share")
+    files = [
+        (output_path(spec.url), images.rewrite(renderer.render(spec), pictures)) for spec in specs
+    ]
+    files += [(css.path, css.data), (script.path, script.data)]
+    files += [file for picture in pictures.values() for file in picture.files()]
     files += [(image.path, image.data) for image in assets.images(content, folders.content)]
+    files += share_files
+    files += sheets.files
     for lang in content.site.languages:
         feed = feeds.atom_feed(content, urls, lang, renderer.markdown)
         files.append((output_path(urls.feed(lang)), feed))
     files.append(("sitemap.xml", feeds.sitemap(specs, urls)))
     files.append(("robots.txt", feeds.robots(urls)))
     files.append(("_headers", headers.headers_file()))
+    if not drafts:
+        files += search.index(files)
+    files += compress.precompressed(files, cache / "compress")
     return SiteFiles(files, specs)
 
 
@@ -94,7 +122,7 @@ def build(folders: Folders, out: Path, include_drafts: bool = False) -> BuildRep
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
     content, log = validate(folders, include_drafts)
-    site = render_site(content, folders)
+    site = render_site(content, folders, drafts=include_drafts)
     check_links(site, log)
     if log.errors:
         raise BuildError(log.errors)

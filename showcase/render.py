@@ -39,6 +39,7 @@ SECTION_TEMPLATES = {
     "results": "results.html",
     "news": "news.html",
     "about": "about.html",
+    "search": "search.html",
 }
 NOT_FOUND = "not-found"
 
@@ -56,6 +57,8 @@ class PageSpec:
     values: dict[str, Any] = field(default_factory=dict)
     og_type: str = "website"
     in_sitemap: bool = True
+    draft: bool = False  # shown with a banner, in the preview only
+    share_image: str = ""  # the page's share image, inside site/ (set by share.share_images)
 
 
 def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
@@ -77,6 +80,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     description=prose.description,
                     alternates={other: urls.page(key, other) for other in langs},
                     values=section_values(content, key, page, prose),
+                    draft=page.draft,
                 )
             )
         for group in content.groups:
@@ -89,6 +93,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     description=group.summary[lang],
                     alternates={other: urls.group(group, other) for other in langs},
                     values={"group": group, "cases": cases_in(content, group.key)},
+                    draft=group.draft,
                 )
             )
         for case in content.cases:
@@ -103,6 +108,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     alternates={other: urls.case(case, other) for other in langs},
                     values={"case": case, "prose": prose, "details": case.details[lang]},
                     og_type="article",
+                    draft=case.draft,
                 )
             )
         for item in content.news:
@@ -117,6 +123,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     alternates={other: urls.news(item, other) for other in langs},
                     values={"item": item, "prose": prose},
                     og_type="article",
+                    draft=item.draft,
                 )
             )
     default = content.site.default_language
@@ -150,7 +157,9 @@ def cases_in(content: Content, group_key: str) -> tuple[Case, ...]:
 class Renderer:
     """Renders page specs with one Jinja environment and one Markdown converter."""
 
-    def __init__(self, templates: Path, content: Content, urls: Urls, css_url: str) -> None:
+    def __init__(
+        self, templates: Path, content: Content, urls: Urls, css_url: str, search_js_url: str = ""
+    ) -> None:
         self.content = content
         self.urls = urls
         self.templates = templates.absolute()
@@ -177,6 +186,7 @@ class Renderer:
             content=content,
             urls=urls,
             css_url=css_url,
+            search_js_url=search_js_url,
             language_names=LANGUAGE_NAMES,
             _=_gettext,
             cases_in=lambda key: cases_in(content, key),

@@ -65,14 +65,17 @@ SECTION_PAGES = (
     "about",
     "accessibility",
     "privacy",
+    "search",
     "not-found",
 )
 UNSLUGGED_PAGES = ("index", "not-found")
 LANGUAGE_CODES = ("nb", "nn", "en", "se")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+CONSENT_PLACEHOLDER = "SAMTYKKE-MANGLER"  # what `new case` writes until consent is recorded
 FIGURE_QUALIFIERS = ("about", "more_than")
 TITLE_MAX = 120
 DESCRIPTION_MAX = 200
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
 
 
@@ -89,7 +92,8 @@ def load_content(
     folders: Folders, site: Site, log: ErrorLog, include_drafts: bool = False
 ) -> Content | None:
     """Read and validate all content; None when anything is wrong (see `log`)."""
-    reader = _Reader(folders, site.languages, log, include_drafts)
+    images = image_names(folders, log)
+    reader = _Reader(folders, site.languages, log, include_drafts, images)
     strings = reader.strings()
     pages = reader.pages()
     method = reader.method()
@@ -100,7 +104,6 @@ def load_content(
     results = reader.results(groups, method)
     cases = reader.cases(groups, services, method)
     news = reader.news()
-    images = reader.images()
     _check_nav(site, pages, folders, log)
     if log.errors or method is None:
         return None
@@ -157,8 +160,8 @@ def load_site(folders: Folders, log: ErrorLog) -> Site | None:
         description=f.translated("description", max_length=DESCRIPTION_MAX) or {},
         base_url=base_url,
         languages=tuple(langs),
-        organisation=f.translated("organisation") or {},
-        contact=Contact(contact.translated("name") or {}, contact.text("url") or ""),
+        organisation=f.translated("organisation", max_length=60) or {},
+        contact=Contact(contact.translated("name", max_length=40) or {}, contact.text("url") or ""),
         nav=f.text_list("nav"),
         footer=f.translated("footer") or {},
         privacy_allow=frozenset(" ".join(value.lower().split()) for value in allow),
@@ -184,6 +187,7 @@ class _Reader:
     languages: tuple[str, ...]
     log: ErrorLog
     include_drafts: bool
+    images: tuple[str, ...]
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -198,8 +202,15 @@ class _Reader:
             yield source, Fields(node, self.log, Position(source.rel, 1, 1), self.languages)
 
     def _published(self, f: Fields) -> bool:
+        """Whether to include the item: published, or any valid status in the preview."""
         status = f.choice("status", STATUSES)
         return status == PUBLISHED or (status is not None and self.include_drafts)
+
+    @staticmethod
+    def _draft(*fields: Fields) -> bool:
+        """True when any language of the item is not marked published (preview only)."""
+        return any(getattr(f.items.get("status", (None, None))[1], "text", "") != PUBLISHED
+                   for f in fields)  # fmt: skip
 
     def _bilingual(
         self, folder: str
@@ -218,6 +229,7 @@ class _Reader:
                 yield key, files
 
     def _prose(self, md: MarkdownFile, f: Fields) -> Prose:
+        self._check_images(md)
         return Prose(
             title=f.text("title", max_length=TITLE_MAX) or "",
             description=f.text("description", max_length=DESCRIPTION_MAX) or "",
@@ -304,7 +316,7 @@ class _Reader:
             for _md, f in files.values():
                 f.done("the front matter")
             if published:
-                pages[key] = Page(key, slug, prose)
+                pages[key] = Page(key, slug, prose, self._draft(*(f for _, f in files.values())))
         for key in SECTION_PAGES:
             if key not in pages:
                 folder = relative(self.folders.content / "pages", self.folders.root)
@@ -326,13 +338,22 @@ class _Reader:
         f = self._fields(node, Position(source.rel, 1, 1))
         steps = []
         for step in f.each("steps"):
-            steps.append(MethodStep(step.translated("title") or {}, step.translated("text") or {}))
+            steps.append(
+                MethodStep(
+                    step.translated("title", max_length=40) or {},
+                    step.translated("text", max_length=150) or {},
+                )
+            )
             step.done("a step")
         scale = []
         for item in f.each("scale"):
             key = item.choice("key", STABILITY_LEVELS)
             scale.append(
-                Level(key or "", item.translated("name") or {}, item.translated("text") or {})
+                Level(
+                    key or "",
+                    item.translated("name", max_length=16) or {},
+                    item.translated("text", max_length=100) or {},
+                )
             )
             item.done("a level")
         keys = [level.key for level in scale]
@@ -369,10 +390,11 @@ class _Reader:
             group = Group(
                 key=source.key,
                 order=f.integer("order") or 0,
-                name=f.translated("name", max_length=TITLE_MAX) or {},
-                summary=f.translated("summary", max_length=DESCRIPTION_MAX) or {},
+                name=f.translated("name", max_length=70) or {},
+                summary=f.translated("summary", max_length=160) or {},
                 body=f.translated("body") or {},
                 slug=slug,
+                draft=self._draft(f),
             )
             f.done(source.rel)
             if published:
@@ -390,7 +412,7 @@ class _Reader:
                         value=item.integer("value") or 0,
                         of=item.integer("of", required=False),
                         qualifier=item.choice("qualifier", FIGURE_QUALIFIERS, required=False),
-                        label=item.translated("label") or {},
+                        label=item.translated("label", max_length=90) or {},
                     )
                 )
                 item.done("a figure")
@@ -409,16 +431,17 @@ class _Reader:
             date = f.date("date")
             award = Award(
                 key=source.key,
-                name=f.translated("name", max_length=TITLE_MAX) or {},
+                name=f.translated("name", max_length=80) or {},
                 awarded_by=f.translated("awarded_by") or {},
                 date=date or PartialDate(1900),  # only used when valid: the error stops the build
                 end_date=f.date("end_date", required=False),
-                place=f.translated("place", required=False),
-                result=f.translated("result") or {},
+                place=f.translated("place", required=False, max_length=30),
+                result=f.translated("result", max_length=50) or {},
                 summary=f.translated("summary") or {},
                 figures=tuple(figures),
                 milestones=tuple(sorted(milestones, key=lambda m: m.date.sort_key)),
                 source=f.translated("source") or {},
+                draft=self._draft(f),
             )
             f.done(source.rel)
             if published:
@@ -435,7 +458,7 @@ class _Reader:
             partner = Partner(
                 key=source.key,
                 order=f.integer("order") or 0,
-                name=f.translated("name") or {},
+                name=f.translated("name", max_length=30) or {},
                 role=f.translated("role") or {},
                 url=url,
             )
@@ -456,7 +479,7 @@ class _Reader:
         illustrative = f.boolean("illustrative", default=True)
         note = f.translated("note") or {}
         per_group = f.fields("groups")
-        group_keys = [g.key for g in groups]
+        group_keys = self._existing("groups")
         rows = []
         for key in list(per_group.items):
             where = per_group.items[key][0].where
@@ -473,7 +496,8 @@ class _Reader:
                     f"'{key}' counts {sum(before.values())} before and {sum(after.values())} after",
                     "check the numbers: each family is usually counted once before and once after",
                 )
-            rows.append(GroupResult(key, before, after))
+            if any(group.key == key for group in groups):  # unpublished groups show nowhere
+                rows.append(GroupResult(key, before, after))
         f.done("results.yaml")
         order = {key: i for i, key in enumerate(group_keys)}
         rows.sort(key=lambda r: order.get(r.group, len(order)))
@@ -489,7 +513,8 @@ class _Reader:
         self, groups: tuple[Group, ...], services: dict[str, Translated], method: Method | None
     ) -> tuple[Case, ...]:
         cases = []
-        group_keys = [g.key for g in groups]
+        group_keys = self._existing("groups")
+        published_groups = {group.key for group in groups}
         for key, files in self._bilingual("cases"):
             neutral: dict[str, dict[str, object]] = {}
             details: dict[str, CaseText] = {}
@@ -521,6 +546,13 @@ class _Reader:
                 f.done("the front matter")
             first = {name: values[self.languages[0]] for name, values in neutral.items()}
             stability = first["stability"]
+            if published and first["group"] and first["group"] not in published_groups:
+                published = False
+                self.log.warn(
+                    files[self.languages[0]][0].front_where,
+                    f"not published: its target group '{first['group']}' is not published",
+                    "publish the target group, or choose another one",
+                )
             if published and isinstance(stability, tuple) and first["group"]:
                 cases.append(
                     Case(
@@ -533,20 +565,48 @@ class _Reader:
                         illustrative=bool(first["illustrative"]),
                         prose=prose,
                         details=details,
+                        draft=self._draft(*(f for _, f in files.values())),
                     )
                 )
+        self._unique_slugs(cases, "stories")
         return tuple(cases)
 
-    def _references(self, f: Fields, key: str, known: dict[str, Translated]) -> tuple[str, ...]:
+    def _unique_slugs(self, items: list[Case] | list[News], kind: str) -> None:
+        """Two items of one kind may not share an address in any language."""
+        taken: dict[tuple[str, str], str] = {}
+        for item in items:
+            for lang in self.languages:
+                other = taken.setdefault((lang, item.slug[lang]), item.key)
+                if other != item.key:
+                    self.log.error(
+                        Position(item.prose[lang].where.path),
+                        f"the {kind} '{item.key}' and '{other}' share the address "
+                        f"'{item.slug[lang]}'",
+                        "give one of them its own slug in the front matter",
+                    )
+
+    def _references(
+        self, f: Fields, key: str, known: dict[str, Translated]
+    ) -> tuple[str, ...] | None:
+        """Keys that must exist in `known`; None (already reported) when one does not."""
         refs = []
         for node in f.sequence(key):
             value = getattr(node, "text", "")
             if value not in known:
                 hint = did_you_mean(value, known) or f"use a key from content/{key}.yaml"
                 self.log.error(node.where, f"unknown {key[:-1]} '{value}'", hint)
-            else:
-                refs.append(value)
+                return None
+            refs.append(value)
         return tuple(refs)
+
+    def _existing(self, folder: str) -> list[str]:
+        """Keys of every item file in a folder, whatever its status or state: references to
+        them are right even when the item itself has an error or is a draft."""
+        return sorted(
+            path.stem
+            for path in (self.folders.content / folder).glob("*.yaml")
+            if KEY_PATTERN.match(path.stem)
+        )
 
     def _stability(self, f: Fields) -> tuple[str, str] | None:
         inner = f.fields("stability")
@@ -557,6 +617,12 @@ class _Reader:
 
     def _consent(self, f: Fields) -> str | None:
         consent = f.text("consent")
+        if consent == CONSENT_PLACEHOLDER and f.has("status") and not self._draft(f):
+            self.log.error(
+                f.items["consent"][1].where,
+                "a published story needs the reference of its signed consent form",
+                f"replace {CONSENT_PLACEHOLDER} with the reference from the consent form",
+            )
         if consent is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{2,39}", consent):
             self.log.error(
                 f.items["consent"][1].where,
@@ -568,13 +634,20 @@ class _Reader:
     def news(self) -> tuple[News, ...]:
         items = []
         for key, files in self._bilingual("news"):
-            date = parse_date(key[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}-", key) else None
-            if date is None:
-                md = next(iter(files.values()))[0]
+            md = files[self.languages[0]][0]
+            if not re.match(r"^\d{4}-\d{2}-\d{2}-", key):
                 self.log.error(
                     Position(md.source.rel),
                     "a news file name must start with its date",
                     "name it like 2018-02-13-world-government-summit.nb.md",
+                )
+                continue
+            date = parse_date(key[:10])
+            if date is None:
+                self.log.error(
+                    Position(md.source.rel),
+                    f"the date {key[:10]} in the file name is not a real date",
+                    "correct the date in the file name (YYYY-MM-DD)",
                 )
                 continue
             prose = {lang: self._prose(md, f) for lang, (md, f) in files.items()}
@@ -585,12 +658,33 @@ class _Reader:
             for _md, f in files.values():
                 f.done("the front matter")
             if published:
-                items.append(News(key, slug, date, flags[self.languages[0]], prose))
+                draft = self._draft(*(f for _, f in files.values()))
+                items.append(News(key, slug, date, flags[self.languages[0]], prose, draft))
+        self._unique_slugs(items, "news items")
         return tuple(sorted(items, key=lambda n: (n.date.sort_key, n.key), reverse=True))
 
-    def images(self) -> tuple[str, ...]:
-        folder = self.folders.content / "images"
-        names = []
-        for suffix in IMAGE_SUFFIXES:
-            names += [p.name for p in list_files(folder, suffix, self.folders.root, self.log)]
-        return tuple(sorted(names))
+    def _check_images(self, md: MarkdownFile) -> None:
+        """Every Markdown image needs alt text and a file in content/images/."""
+        for offset, line in enumerate(md.body.split("\n")):
+            for match in _MARKDOWN_IMAGE.finditer(line):
+                where = Position(md.source.rel, md.body_where.line + offset, match.start() + 1)
+                alt, url = match.group(1).strip(), match.group(2)
+                name = url.removeprefix("/images/")
+                if not alt:
+                    self.log.error(
+                        where,
+                        f"image '{name}' has no alt text",
+                        f"describe the image in the brackets: ![what the image shows]({url})",
+                    )
+                if url.startswith("/images/") and name not in self.images:
+                    hint = did_you_mean(name, self.images) or "put the file in content/images/"
+                    self.log.error(where, f"there is no image '{name}' in content/images/", hint)
+
+
+def image_names(folders: Folders, log: ErrorLog) -> tuple[str, ...]:
+    """The picture files editors put in content/images/."""
+    folder = folders.content / "images"
+    names = []
+    for suffix in IMAGE_SUFFIXES:
+        names += [p.name for p in list_files(folder, suffix, folders.root, log)]
+    return tuple(sorted(names))

@@ -38,6 +38,10 @@ class Urls:
     def feed(self, lang: str) -> str:
         return f"{self.page('news', lang)}atom.xml"
 
+    def handout(self, lang: str, print_shop: bool = False) -> str:
+        """The printed sheet in a language; the print-shop version has 3 mm bleed."""
+        return f"/handouts/asker-velferdslab-{lang}{'-print' if print_shop else ''}.pdf"
+
     def absolute(self, url: str) -> str:
         return self.content.site.base_url + url
 

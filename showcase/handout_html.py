@@ -1,0 +1,88 @@
+"""The handout's HTML: its own Jinja setup, with the site's filters, and the sheet's context.
+
+The handout does not share the site's renderer: a PDF has no site around it, so root-relative
+links in content are made absolute here, and the page templates' needs never leak into print.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import handout_pdf
+from .errors import BuildError
+from .handout_content import Sheet
+from .i18n import format_number, format_range
+from .markup import MarkdownRenderer
+from .model import Content
+from .render import template_error
+from .urls import Urls
+
+TEMPLATE = "sheet.html"  # in templates/handout/
+_ROOT_LINK = re.compile(r'href="(/[^"]*)"')
+
+
+def environment(folder: Path, content: Content, urls: Urls) -> jinja2.Environment:
+    """The handout's own Jinja setup: the same filters as the site's pages, in print."""
+    markdown = MarkdownRenderer()
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, key: str) -> str:
+        return content.strings[key][context["lang"]]
+
+    @jinja2.pass_context
+    def translate(context: jinja2.runtime.Context, value: dict[str, str]) -> str:
+        return value[context["lang"]]
+
+    @jinja2.pass_context
+    def number(context: jinja2.runtime.Context, value: int) -> str:
+        return format_number(value, context["lang"])
+
+    @jinja2.pass_context
+    def daterange(context: jinja2.runtime.Context, start: Any, end: Any) -> str:
+        return format_range(start, end, context["lang"])
+
+    def inline(text: str) -> Markup:
+        """Short Markdown with root-relative links made absolute: a PDF has no site around it."""
+        html = str(markdown.inline(text))
+        return Markup(_ROOT_LINK.sub(lambda m: f'href="{urls.absolute(m.group(1))}"', html))
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(t=translate, number=number, daterange=daterange, inline=inline)
+    env.globals.update(site=content.site, content=content, urls=urls, _=gettext)
+    return env
+
+
+def render(
+    env: jinja2.Environment,
+    content: Content,
+    sheet: Sheet,
+    print_shop: bool,
+    folder: Path,
+    url: str,
+) -> str:
+    lang, strings = sheet.lang, content.strings
+    try:
+        return env.get_template(TEMPLATE).render(
+            lang=lang,
+            sheet=sheet,
+            title=f"{content.site.title[lang]} – {strings['handout_title'][lang]}",
+            print_shop=print_shop,
+            qr=handout_pdf.qr_svg(
+                sheet.home_url, f"{strings['handout_qr'][lang]} {sheet.home_url}"
+            ),
+            display_url=sheet.home_url.removeprefix("https://").rstrip("/"),
+        )
+    except Exception as exc:
+        error = template_error(exc, folder.parent.absolute(), url)
+        raise BuildError([error]) from exc
