@@ -3,26 +3,59 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+NODE_READY := node_modules/.ready
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# The handouts: WeasyPrint's libraries, the font the PDFs embed, and poppler-utils (the tests
+# turn the PDFs back into pictures to read the QR code).
+HANDOUT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-inter poppler-utils
+DEBS_READY := .cache/handout-debs.ready
 PORT ?= 8000
+# make bench: the peers (Hugo, Pelican, MkDocs) live in their own venv, pinned separately.
+BENCH_VENV := bench/.venv
+BENCH_READY := $(BENCH_VENV)/.ready
+N ?= 1000
+REPS ?= 3
 
-.PHONY: build check serve test lint format clean
+.PHONY: build check serve test lint format audit bench clean
 
-$(READY): pyproject.toml
+$(READY): pyproject.toml | $(DEBS_READY)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+# Pinned npm tools (axe-core, vnu-jar, lighthouse); scripts off: nothing is downloaded at install.
+$(NODE_READY): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# Debian packages for the handouts, installed with apt-get only when one is missing.
+$(DEBS_READY): Makefile
+	@missing=$$(for p in $(HANDOUT_DEBS); do dpkg-query -W -f='$${db:Status-Status}\n' $$p \
+	  2>/dev/null | grep -qx installed || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
+	    -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(@D) && touch $@
+
+# The share images are drawn in DejaVu Sans: Debian's fonts-dejavu-core, installed when missing.
+$(FONT):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-dejavu-core
+
 ## build: build the site into site/
-build: $(READY)
+build: $(READY) $(FONT)
 	$(BIN)/python build.py
 
 ## check: validate content and links without writing site/
-check: $(READY)
+check: $(READY) $(FONT)
 	$(BIN)/python build.py check
 
 ## serve: build, then open the live preview on http://127.0.0.1:$(PORT)/
-serve: $(READY)
+serve: $(READY) $(FONT)
 	$(BIN)/python build.py serve --port $(PORT)
 
 ## lint: ruff (lint and format check) and mypy
@@ -36,9 +69,22 @@ format: $(READY)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## test: lint, then every test
-test: lint
+## test: lint, then every test (browser tests included)
+test: lint $(NODE_READY) $(FONT)
 	$(BIN)/python -m pytest
+
+## audit: Lighthouse scores for key pages in both languages (not part of test)
+audit: $(READY) $(NODE_READY) $(FONT)
+	$(BIN)/python tools/audit.py
+
+$(BENCH_READY): bench/requirements.txt
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	@touch $@
+
+## bench: build times and memory against Hugo, Pelican and MkDocs (N=1000 pages, REPS=3; not part of test)
+bench: $(READY) $(FONT) $(BENCH_READY)
+	$(BIN)/python -m bench.run --n $(N) --reps $(REPS) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
