@@ -37,6 +37,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--drafts", action="store_true", help="include drafts (preview only)")
     parser.add_argument("--no-browser", action="store_true", help="serve without opening a browser")
     parser.add_argument(
+        "--jobs", type=int, default=0, help="processes rendering pages (default: one per core)"
+    )
+    parser.add_argument(
         "--lang",
         choices=("nb", "en"),
         help="language of messages (default: nb); for handout, also the only handout made",
@@ -71,9 +74,14 @@ def main(project: Path, argv: list[str] | None = None) -> int:
         elif args.command == "handout":
             return handout(folders, out, args.lang, lang)
         else:
-            report = pipeline.build(folders, out, include_drafts=args.drafts)
+            report = pipeline.build(folders, out, include_drafts=args.drafts, jobs=args.jobs)
+            if report.notice:
+                print(translate(report.notice, lang), file=sys.stderr)
             report_problems([], report.warnings, lang)
-            report_success(f"built {out}", report.pages, report.files, report.seconds, lang)
+            if report.up_to_date:
+                print(translate(f"{out} is up to date: nothing changed", lang))
+            else:
+                report_success(f"built {out}", report.pages, report.files, report.seconds, lang)
     except BuildError as exc:
         report_problems(exc.errors, [], lang)
         return EXIT_CONTENT

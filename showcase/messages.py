@@ -363,6 +363,15 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
         "lagt til; sperrelisten {path} har nå {count} navn",
     ),
     ("{time} built: {summary}", "{time} bygget: {summary}"),
+    ("{path} is up to date: nothing changed", "{path} er oppdatert: ingenting er endret"),
+    (
+        "build cache {name} is from another version; building everything",
+        "byggebufferen {name} er fra en annen versjon; bygger alt",
+    ),
+    (
+        "build cache {name} is damaged; ignoring it and building everything",
+        "byggebufferen {name} er skadet; ser bort fra den og bygger alt",
+    ),
     ("The site could not be built", "Nettstedet kunne ikke bygges"),
     (
         "Fix the files and save: this page updates by itself.",

@@ -70,7 +70,7 @@ class Site:
     contact: Contact
     nav: tuple[str, ...]  # page keys, in menu order
     footer: Translated
-    privacy_allow: frozenset[str] = frozenset()  # public contact details the privacy gate allows
+    privacy_allow: tuple[str, ...] = ()  # public contact details the privacy gate allows, sorted
 
     @property
     def default_language(self) -> str:

@@ -6,10 +6,13 @@ when every file is written. A failure at any point leaves the previous site/ exa
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from .incremental import digest
 
 SITE_MARK = "sitemap.xml"  # every built site has one; a folder without it is not ours to replace
 
@@ -33,26 +36,45 @@ def check_output_folder(out: Path, root: Path, protected: Iterable[Path]) -> Non
         )
 
 
-def write_site(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write every (relative path, bytes) into a fresh folder, then swap it in for `out`."""
+def write_site(
+    out: Path, files: Iterable[tuple[str, bytes]], unchanged: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Write every (relative path, bytes) into a fresh folder, then swap it in for `out`.
+
+    `unchanged` maps paths to the digests of the files now in `out`: a file with the same bytes
+    is hard-linked from there instead of written again. Returns each written file's digest."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
-    count = 0
+    root = staging.resolve()
+    previous = unchanged or {}
+    digests: dict[str, str] = {}
+    made: set[Path] = {root}
     try:
         for relative, data in files:
-            target = (staging / relative).resolve()
-            if not target.is_relative_to(staging.resolve()):
+            target = root / relative
+            if ".." in Path(relative).parts or Path(relative).is_absolute():
                 raise ValueError(f"output path escapes the site folder: {relative}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            count += 1
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.update(target.parents)
+            digests[relative] = value = digest(data)
+            if previous.get(relative) != value or not _link(out / relative, target):
+                target.write_bytes(data)
         staging.chmod(0o755)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+    return digests
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def swap_in(staging: Path, out: Path) -> None:

@@ -18,7 +18,9 @@ from . import (
     handouts,
     headers,
     images,
+    incremental,
     links,
+    parallel,
     privacy,
     search,
     share,
@@ -34,10 +36,21 @@ CACHE = ".cache"  # inside the project (git-ignored): share images and resized c
 
 @dataclass(frozen=True)
 class SiteFiles:
-    """A complete rendered site in memory: (path inside site/, bytes), plus its pages."""
+    """A complete rendered site in memory: (path inside site/, bytes), plus its pages and what
+    each page was made from (for the next build's cache)."""
 
     files: list[tuple[str, bytes]]
     pages: list[PageSpec]
+    prints: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered this time (the rest came unchanged from the last build)
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The last build of the same output folder, for pages and files that did not change."""
+
+    manifest: incremental.Manifest
+    out: Path
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,9 @@ class BuildReport:
     files: int
     seconds: float
     warnings: list[ContentError] = field(default_factory=list)
+    notice: str = ""  # e.g. a damaged build cache that was ignored
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
+    rendered: int = -1  # pages rendered this time; the others were unchanged
 
 
 def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, ErrorLog]:
@@ -53,16 +69,26 @@ def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, E
     log = ErrorLog()
     site = load_site(folders, log)
     content = load_content(folders, site, log, include_drafts) if site else None
-    allowed = site.privacy_allow if site else frozenset()
+    allowed = frozenset(site.privacy_allow if site else ())
     names = denylist.load(denylist.path_for(folders.root))
-    privacy.scan(folders.content, folders.root, allowed, names, log)
+    privacy.scan(
+        folders.content, folders.root, allowed, names, log, folders.root / CACHE / "privacy.json"
+    )
     if content is None or log.errors:
         raise BuildError(log.errors)
     return content, log
 
 
-def render_site(content: Content, folders: Folders, drafts: bool = False) -> SiteFiles:
-    """Every file of the site, rendered in memory. A preview with drafts gets no search index."""
+def render_site(
+    content: Content,
+    folders: Folders,
+    drafts: bool = False,
+    jobs: int = 1,
+    previous: Previous | None = None,
+) -> SiteFiles:
+    """Every file of the site, rendered in memory on `jobs` processes. A preview with drafts
+    gets no search index and no handouts. Pages whose inputs are unchanged since `previous`
+    are taken from the last build instead of being rendered again."""
     urls = Urls(content)
     cache = folders.root / CACHE
     css = assets.stylesheet(folders.templates)
@@ -72,10 +98,20 @@ def render_site(content: Content, folders: Folders, drafts: bool = False) -> Sit
     renderer.env.globals["handouts"] = sheets.links()  # rendered first: the pages show their sizes
     pictures = images.pictures(folders, content.images, cache / "images")
     specs = plan_pages(content, urls)
-    specs, share_files = share.share_images(specs, content.site, cache / "share")
-    files = [
-        (output_path(spec.url), images.rewrite(renderer.render(spec), pictures)) for spec in specs
-    ]
+    specs, share_files = share.share_images(specs, content.site, cache / "share", jobs)
+    base = incremental.fingerprint(
+        [
+            incremental.generator_fingerprint(folders.templates),
+            drafts,
+            [css.path, script.path],
+            [(item.path, len(item.data)) for pair in sheets.links() for item in pair],
+            sorted((name, picture.files()[0][0]) for name, picture in pictures.items()),
+            content.site,
+            {key: page.slug for key, page in content.pages.items()},
+        ]
+    )
+    pages, prints, rendered = _pages(specs, renderer, pictures, base, content, jobs, previous)
+    files = [(output_path(spec.url), page) for spec, page in zip(specs, pages, strict=True)]
     files += [(css.path, css.data), (script.path, script.data)]
     files += [file for picture in pictures.values() for file in picture.files()]
     files += [(image.path, image.data) for image in assets.images(content, folders.content)]
@@ -89,8 +125,52 @@ def render_site(content: Content, folders: Folders, drafts: bool = False) -> Sit
     files.append(("_headers", headers.headers_file()))
     if not drafts:
         files += search.index(files)
-    files += compress.precompressed(files, cache / "compress")
-    return SiteFiles(files, specs)
+    files += compress.precompressed(files, cache / "compress", jobs)
+    return SiteFiles(files, specs, prints, rendered)
+
+
+def _pages(
+    specs: list[PageSpec],
+    renderer: Renderer,
+    pictures: dict[str, images.Picture],
+    base: str,
+    content: Content,
+    jobs: int,
+    previous: Previous | None,
+) -> tuple[list[bytes], dict[str, tuple[str, list[str]]], int]:
+    """The HTML of every page: unchanged ones read from the last build, the rest rendered."""
+    parts = incremental.Parts(content)
+    old = previous.manifest.pages if previous else {}
+
+    def reusable(spec: PageSpec) -> bool:
+        path = output_path(spec.url)
+        entry = old.get(path)
+        return (
+            previous is not None
+            and entry is not None
+            and entry[0] == incremental.page_fingerprint(base, spec, entry[1], parts)
+            and incremental.untouched(previous.out, path, previous.manifest.outputs)
+        )
+
+    keep = [reusable(spec) for spec in specs]
+    todo = [spec for spec, kept in zip(specs, keep, strict=True) if not kept]
+
+    def render(spec: PageSpec) -> tuple[bytes, frozenset[str]]:
+        html, read = renderer.render_tracked(spec)
+        return images.rewrite(html, pictures), read
+
+    made = iter(parallel.pmap(render, todo, jobs))
+    pages, prints = [], {}
+    for spec, kept in zip(specs, keep, strict=True):
+        path = output_path(spec.url)
+        if kept and previous is not None:
+            pages.append((previous.out / path).read_bytes())
+            prints[path] = old[path]
+        else:
+            html, read = next(made)
+            pages.append(html)
+            prints[path] = (incremental.page_fingerprint(base, spec, read, parts), sorted(read))
+    return pages, prints, len(todo)
 
 
 def check_links(site: SiteFiles, log: ErrorLog) -> None:
@@ -115,19 +195,55 @@ def check_links(site: SiteFiles, log: ErrorLog) -> None:
             )
 
 
-def build(folders: Folders, out: Path, include_drafts: bool = False) -> BuildReport:
-    """Build the site into `out`, replacing it only when everything succeeded."""
+def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int = 0) -> BuildReport:
+    """Build the site into `out`, replacing it only when everything succeeded.
+
+    `jobs` is the number of processes rendering pages (0: one per core). Work the last build of
+    the same folder already did is reused (see incremental.py)."""
     from .output import check_output_folder, write_site
 
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
+    manifest_file = incremental.manifest_path(folders.root, out)
+    manifest, notice = incremental.load(manifest_file)
+    generator = incremental.generator_fingerprint(folders.templates)
+    inputs = incremental.inputs_fingerprint(folders.content, [denylist.path_for(folders.root)])
+    if (
+        manifest is not None
+        and (manifest.generator, manifest.inputs, manifest.drafts)
+        == (generator, inputs, include_drafts)
+        and incremental.outputs_intact(out, manifest.outputs)
+    ):
+        seconds = time.perf_counter() - started
+        return BuildReport(len(manifest.pages), 0, seconds, notice=notice, up_to_date=True)
     content, log = validate(folders, include_drafts)
-    site = render_site(content, folders, drafts=include_drafts)
+    usable = manifest if manifest and manifest.generator == generator else None
+    previous = Previous(usable, out) if usable and out.is_dir() else None
+    site = render_site(content, folders, include_drafts, jobs or parallel.default_jobs(), previous)
     check_links(site, log)
     if log.errors:
         raise BuildError(log.errors)
-    count = write_site(out, site.files)
-    return BuildReport(len(site.pages), count, time.perf_counter() - started, log.warnings)
+    recorded = usable.outputs if usable else {}
+    old_outputs = {  # files still as the last build wrote them, safe to link instead of write
+        path: entry[2]
+        for path, entry in recorded.items()
+        if incremental.untouched(out, path, recorded)
+    }
+    digests = write_site(out, site.files, old_outputs)
+    incremental.save(
+        manifest_file,
+        incremental.Manifest(
+            generator=generator,
+            inputs=inputs,
+            drafts=include_drafts,
+            pages=site.prints,
+            outputs=incremental.record_outputs(out, digests),
+        ),
+    )
+    seconds = time.perf_counter() - started
+    return BuildReport(
+        len(site.pages), len(digests), seconds, log.warnings, notice, rendered=site.rendered
+    )
 
 
 def check(folders: Folders) -> BuildReport:

@@ -11,10 +11,14 @@ an exact date) are warnings. Values are always printed masked.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .denylist import DenyList
 from .errors import ErrorLog, Position, relative
@@ -209,9 +213,56 @@ def content_files(content: Path) -> list[Path]:
     )
 
 
-def scan(content: Path, root: Path, allowed: frozenset[str], deny: DenyList, log: ErrorLog) -> int:
-    """Scan all content; errors and warnings go to `log`. Returns the number of files read."""
+SCANNER_VERSION = "1"  # bump when a pattern changes, so cached results are not trusted
+
+
+def _findings(text: str, allowed: frozenset[str], is_case: bool) -> list[list[Any]]:
+    """[kind, line, col, message, hint] for one file: what `scan` reports, ready to cache."""
+    found: list[list[Any]] = [
+        ["error", f.line, f.col, f.message, f.hint] for f in scan_line(text, 1, allowed)
+    ]
+    if is_case:
+        found += [
+            [
+                "warning",
+                f.line,
+                f.col,
+                f"the story mentions {f.message} ({mask(f.value)}), which together with other "
+                "details could identify the family",
+                f.hint,
+            ]
+            for f in scan_quasi(text, 1)
+        ]
+    return found
+
+
+def _load_cache(path: Path | None) -> dict[str, list[list[Any]]]:
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError):
+        return {}  # a damaged cache is only a slower scan
+    return data if isinstance(data, dict) else {}
+
+
+def scan(
+    content: Path,
+    root: Path,
+    allowed: frozenset[str],
+    deny: DenyList,
+    log: ErrorLog,
+    cache: Path | None = None,
+) -> int:
+    """Scan all content; errors and warnings go to `log`. Returns the number of files read.
+
+    Findings are kept in `cache` by the digest of each file's text (with the allow-list and the
+    scanner's version), so only changed files are scanned again. The deny-list is never cached:
+    it is private, and a name added to it must be found in files that did not change."""
     files = content_files(content)
+    known = _load_cache(cache)
+    salt = f"{SCANNER_VERSION}\0{sorted(allowed)}\0"
+    kept: dict[str, list[list[Any]]] = {}
     for path in files:
         rel = relative(path, root)
         is_case = path.parent.name == "cases"
@@ -219,22 +270,25 @@ def scan(content: Path, root: Path, allowed: frozenset[str], deny: DenyList, log
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue  # the loader reports unreadable files
-        for finding in scan_line(text, 1, allowed):
-            log.error(Position(rel, finding.line, finding.col), finding.message, finding.hint)
+        key = hashlib.blake2b(f"{salt}{is_case}\0{text}".encode(), digest_size=16).hexdigest()
+        findings = known.get(key)
+        if findings is None:
+            findings = _findings(text, allowed, is_case)
+        kept[key] = findings
+        for kind, line, col, message, hint in findings:
+            report = log.error if kind == "error" else log.warn
+            report(Position(rel, line, col), message, hint)
         if deny.hashes:
-            for number, line in enumerate(text.split("\n"), start=1):
-                for col, words in deny.find(line):
+            for number, line_text in enumerate(text.split("\n"), start=1):
+                for col, words in deny.find(line_text):
                     log.error(
                         Position(rel, number, col),
                         f"this name is on the private deny-list ({mask(words)})",
                         "remove the name; use a made-up first name or 'the family' instead",
                     )
-        if is_case:
-            for finding in scan_quasi(text, 1):
-                log.warn(
-                    Position(rel, finding.line, finding.col),
-                    f"the story mentions {finding.message} ({mask(finding.value)}), which "
-                    "together with other details could identify the family",
-                    finding.hint,
-                )
+    if cache is not None and kept != known:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(kept), encoding="utf-8")
+        partial.replace(cache)
     return len(files)

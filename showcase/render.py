@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .charts import stacked_bars
 from .errors import BuildError, ContentError, Position
 from .i18n import format_date, format_number, format_range
+from .incremental import Tracked
 from .markup import MarkdownRenderer
 from .model import Case, Content, Page, Prose, Translated
 from .suppress import Cell, shown
@@ -189,23 +190,29 @@ class Renderer:
             search_js_url=search_js_url,
             language_names=LANGUAGE_NAMES,
             _=_gettext,
-            cases_in=lambda key: cases_in(content, key),
+            cases_in=_cases_in,
             shown=_shown,
         )
 
     def render(self, spec: PageSpec) -> bytes:
         """One page as UTF-8 HTML; a failing template becomes a `BuildError` naming its line."""
+        return self.render_tracked(spec)[0]
+
+    def render_tracked(self, spec: PageSpec) -> tuple[bytes, frozenset[str]]:
+        """One page, and the parts of the content its templates read (for the build cache)."""
+        tracked = Tracked(self.content)
         try:
             template = self.env.get_template(spec.template)
             html = template.render(
                 spec=spec,
                 lang=spec.lang,
                 canonical=self.urls.absolute(spec.url),
+                content=tracked,
                 **spec.values,
             )
         except Exception as exc:
             raise BuildError([template_error(exc, self.templates, spec.url)]) from exc
-        return html.encode("utf-8")
+        return html.encode("utf-8"), frozenset(tracked.read)
 
 
 def template_error(exc: Exception, templates: Path, url: str) -> ContentError:
@@ -235,6 +242,11 @@ def _gettext(context: jinja2.runtime.Context, key: str) -> str:
     if key not in strings:
         raise KeyError(f"templates/strings.yaml has no text '{key}'")
     return strings[key][context["lang"]]
+
+
+@jinja2.pass_context
+def _cases_in(context: jinja2.runtime.Context, group_key: str) -> tuple[Case, ...]:
+    return tuple(case for case in context["content"].cases if case.group == group_key)
 
 
 @jinja2.pass_context

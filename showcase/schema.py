@@ -164,7 +164,7 @@ def load_site(folders: Folders, log: ErrorLog) -> Site | None:
         contact=Contact(contact.translated("name", max_length=40) or {}, contact.text("url") or ""),
         nav=f.text_list("nav"),
         footer=f.translated("footer") or {},
-        privacy_allow=frozenset(" ".join(value.lower().split()) for value in allow),
+        privacy_allow=tuple(sorted({" ".join(value.lower().split()) for value in allow})),
     )
     contact.done("'contact'")
     f.done("site.yaml")

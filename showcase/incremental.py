@@ -1,0 +1,177 @@
+"""What the last build made, so the next one can skip what did not change.
+
+Three levels, each checked before the next:
+1. Nothing changed (same generator, same input files by name, size and time, and site/ exactly
+   as we left it): the build stops at once and touches nothing.
+2. Pages whose inputs did not change are not rendered again. A page's fingerprint covers the
+   generator, the templates, its own spec (the item it shows) and the parts of the content its
+   templates actually read during the last render (recorded by `Tracked`), so editing one story
+   re-renders that story, the lists that show it and nothing else.
+3. Files whose bytes did not change are hard-linked from the old site/ into the new one instead
+   of being written again.
+The manifest is a JSON file in .cache/build/; a missing, corrupt or outdated one is ignored with a
+one-line notice and the build simply does all the work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Content
+
+VERSION = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Manifest:
+    version: int = VERSION
+    generator: str = ""
+    inputs: str = ""
+    drafts: bool = False
+    pages: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # path: (print, deps)
+    outputs: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # size, mtime, digest
+
+
+def manifest_path(root: Path, out: Path) -> Path:
+    """One manifest per output folder, so building elsewhere never confuses two sites."""
+    name = hashlib.sha256(str(out.absolute()).encode()).hexdigest()[:16]
+    return root / ".cache" / "build" / f"{name}.json"
+
+
+def load(path: Path) -> tuple[Manifest | None, str]:
+    """The manifest at `path` and a notice when it could not be used (never an exception)."""
+    if not path.is_file():
+        return None, ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            return None, f"build cache {path.name} is from another version; building everything"
+        manifest = Manifest(
+            version=VERSION,
+            generator=str(data["generator"]),
+            inputs=str(data["inputs"]),
+            drafts=bool(data["drafts"]),
+            pages={k: (str(v[0]), list(v[1])) for k, v in data["pages"].items()},
+            outputs={k: (int(v[0]), int(v[1]), str(v[2])) for k, v in data["outputs"].items()},
+        )
+    except (ValueError, KeyError, TypeError, IndexError, OSError):
+        return None, f"build cache {path.name} is damaged; ignoring it and building everything"
+    return manifest, ""
+
+
+def save(path: Path, manifest: Manifest) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(json.dumps(dataclasses.asdict(manifest), sort_keys=True), encoding="utf-8")
+    partial.replace(path)
+
+
+def _files(folders: Iterable[Path]) -> Iterable[Path]:
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                yield Path(dirpath) / name
+
+
+def generator_fingerprint(templates: Path) -> str:
+    """The generator's own code and the templates: a change to either rebuilds everything."""
+    digest = hashlib.sha256(str(VERSION).encode())
+    for path in _files([PACKAGE, templates]):
+        if path.suffix in (".py", ".html", ".css", ".js", ".yaml", ".ttf", ".otf", ".woff2"):
+            digest.update(str(path.relative_to(path.anchor)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(content: Path, extra: Iterable[Path] = ()) -> str:
+    """Every content file by name, size and modification time: cheap, and what make trusts."""
+    digest = hashlib.sha256()
+    for path in [*_files([content]), *extra]:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def untouched(out: Path, relative: str, outputs: dict[str, tuple[int, int, str]]) -> bool:
+    """True when a file in site/ is still the one the last build wrote (same size and time)."""
+    recorded = outputs.get(relative)
+    try:
+        stat = (out / relative).stat()
+    except OSError:
+        return False
+    return recorded is not None and (stat.st_size, stat.st_mtime_ns) == recorded[:2]
+
+
+def outputs_intact(out: Path, outputs: dict[str, tuple[int, int, str]]) -> bool:
+    """True when site/ holds exactly the files we wrote last time, untouched."""
+    return bool(outputs) and all(untouched(out, relative, outputs) for relative in outputs)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def record_outputs(out: Path, digests: dict[str, str]) -> dict[str, tuple[int, int, str]]:
+    """Size, time and digest of each file now in site/, to recognise it next time."""
+    recorded = {}
+    for relative, value in digests.items():
+        stat = (out / relative).stat()
+        recorded[relative] = (stat.st_size, stat.st_mtime_ns, value)
+    return recorded
+
+
+# -- what a page depends on --------------------------------------------------------------------
+
+ATTRIBUTE_FIELDS = {"group": "groups"}  # Content methods and the field they read
+
+
+class Tracked:
+    """Content as templates see it, noting which of its parts a page reads."""
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self.read: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        self.read.add(ATTRIBUTE_FIELDS.get(name, name))
+        return getattr(self._content, name)
+
+
+def fingerprint(value: Any) -> str:
+    """A digest of a value made of dataclasses, dicts, tuples and text. Pickle is fast and gives
+    the same bytes for the same content in every run; where it might not (a set's order), the
+    only cost is a page rendered again, never a stale one."""
+    return digest(pickle.dumps(value, protocol=5))
+
+
+class Parts:
+    """Fingerprints of the content's parts, each computed once per build when first needed."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.prints: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self.prints:
+            self.prints[name] = fingerprint(getattr(self.content, name, None))
+        return self.prints[name]
+
+
+def page_fingerprint(base: str, spec: Any, deps: Iterable[str], parts: Parts) -> str:
+    """Everything a page was made from: generator and globals (`base`), its spec, its reads."""
+    return digest(
+        json.dumps([base, fingerprint(spec), [[d, parts(d)] for d in sorted(deps)]]).encode()
+    )

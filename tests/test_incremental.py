@@ -1,0 +1,150 @@
+"""The build cache: after any kind of change, a cached build writes exactly what a clean build
+writes, and a build with nothing changed does nothing."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from showcase import incremental, pipeline
+from showcase.schema import Folders
+
+
+def everything(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(copy_site: Callable[[], Path], tmp_path: Path) -> Folders:
+    """A fixture site with its own copy of the templates, so tests may edit both."""
+    content = copy_site()
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", templates)
+    return Folders(root=tmp_path, content=content, templates=templates)
+
+
+def clean_build(folders: Folders, tmp: Path) -> dict[str, bytes]:
+    """The same content built from nothing: another root, so no cache is shared."""
+    other = tmp / "clean"
+    shutil.rmtree(other, ignore_errors=True)
+    shutil.copytree(folders.content, other / "content")
+    shutil.copytree(folders.templates, other / "templates")
+    fresh = Folders(root=other, content=other / "content", templates=other / "templates")
+    pipeline.build(fresh, other / "site", jobs=1)
+    return everything(other / "site")
+
+
+CHANGES: dict[str, Callable[[Folders], None]] = {
+    "content edit": lambda f: edit(
+        f.content / "cases/nytt-hjem.nb.md", "Historien om A.", "Ny tekst."
+    ),
+    "front matter moves a story to another group": lambda f: (
+        edit(f.content / "groups/utkast.yaml", "status: draft", "status: published"),
+        edit(f.content / "cases/nytt-hjem.nb.md", "group: unge", "group: utkast"),
+        edit(f.content / "cases/nytt-hjem.en.md", "group: unge", "group: utkast"),
+    ),
+    "template edit": lambda f: edit(f.templates / "story.html", "<h1>", '<h1 class="x">'),
+    "css edit": lambda f: edit(f.templates / "assets/site.css", "--ink: #1b1f23", "--ink: #111"),
+    "data file edit": lambda f: edit(f.content / "results.yaml", "stabil: 6", "stabil: 7"),
+    "translation added": lambda f: [
+        (f.content / f"news/2018-03-01-ny.{lang}.md").write_text(
+            f"---\ntitle: Ny {lang}\ndescription: Ny.\nstatus: published\n"
+            "illustrative: false\n---\nTekst.\n"
+        )
+        for lang in ("nb", "en")
+    ],
+    "file deleted": lambda f: [
+        (f.content / f"news/2018-02-13-dubai.{lang}.md").unlink() for lang in ("nb", "en")
+    ],
+    "status changed to draft": lambda f: [
+        edit(f.content / f"cases/nytt-hjem.{lang}.md", "status: published", "status: draft")
+        for lang in ("nb", "en")
+    ],
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_cached_build_equals_clean_build_after(
+    project: Folders, tmp_path: Path, change: str
+) -> None:
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    CHANGES[change](project)
+    report = pipeline.build(project, out, jobs=1)
+    assert not report.up_to_date
+    assert everything(out) == clean_build(project, tmp_path)
+
+
+def test_a_story_edit_renders_only_the_pages_that_show_it(project: Folders, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = pipeline.build(project, out, jobs=1)
+    assert first.rendered == first.pages
+    CHANGES["content edit"](project)
+    second = pipeline.build(project, out, jobs=1)
+    # in both languages: the story, and the pages listing it (stories, its group, the front
+    # page, the search page's page list); nothing else
+    assert second.rendered == 5 * 2, second.rendered
+    assert "Ny tekst." in (out / "historier/nytt-hjem/index.html").read_text()
+
+
+def test_nothing_changed_means_nothing_done(project: Folders, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    report = pipeline.build(project, out, jobs=1)
+    assert report.up_to_date
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+
+
+def test_a_changed_file_in_site_is_repaired(project: Folders, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    (out / "index.html").write_text("vandalised")
+    assert not pipeline.build(project, out, jobs=1).up_to_date
+    assert everything(out) == clean_build(project, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "wrong version", "not json"])
+def test_a_damaged_cache_is_noticed_and_ignored(
+    project: Folders, tmp_path: Path, damage: str
+) -> None:
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    manifest = incremental.manifest_path(project.root, out)
+    text = manifest.read_text()
+    manifest.write_text(
+        {"truncated": text[: len(text) // 2],
+         "wrong version": text.replace('"version": 1', '"version": 0'),
+         "not json": "\x00\x01"}[damage]
+    )  # fmt: skip
+    CHANGES["content edit"](project)
+    report = pipeline.build(project, out, jobs=1)
+    assert report.notice.startswith("build cache ")
+    assert everything(out) == clean_build(project, tmp_path)
+
+
+def test_parallel_build_is_byte_identical_to_serial(project: Folders, tmp_path: Path) -> None:
+    pipeline.build(project, tmp_path / "serial", jobs=1)
+    other = Folders(root=tmp_path / "p", content=project.content, templates=project.templates)
+    (tmp_path / "p").mkdir()
+    from showcase import parallel
+
+    original = parallel.MIN_PER_WORKER
+    parallel.MIN_PER_WORKER = 1  # the fixture is small: make sure workers really run
+    try:
+        pipeline.build(other, tmp_path / "parallel", jobs=2)
+    finally:
+        parallel.MIN_PER_WORKER = original
+    assert everything(tmp_path / "parallel") == everything(tmp_path / "serial")
