@@ -26,7 +26,7 @@ from . import pipeline
 from .errors import BuildError, ContentError
 from .load import is_editor_litter
 from .messages import translate
-from .output import UnsafeOutput, write_site
+from .output import SITE_MARK, UnsafeOutput, write_site
 from .reporter import report_problems, report_success
 from .schema import Folders
 
@@ -93,38 +93,43 @@ def error_page(errors: list[ContentError], lang: str) -> bytes:
 
 
 class Preview:
-    """Builds the preview and remembers the last good one, to show errors in its place."""
+    """Builds the preview with the build cache (only changed pages are rendered again) and,
+    while the content has errors, shows them on every page of the last good preview."""
 
     def __init__(self, folders: Folders, out: Path, lang: str) -> None:
         self.folders = folders
         self.out = out
         self.lang = lang
-        self.last_good: list[tuple[str, bytes]] = []
 
     def rebuild(self, *_changed: Any) -> bool:
-        started = time.perf_counter()
         try:
-            content, log = pipeline.validate(self.folders, include_drafts=True)
-            site = pipeline.render_site(content, self.folders, drafts=True)
-            pipeline.check_links(site, log)
-            if log.errors:
-                raise BuildError(log.errors)
+            report = pipeline.build(self.folders, self.out, include_drafts=True, jobs=1)
         except BuildError as exc:
             report_problems(exc.errors, [], self.lang)
             self.show_errors(exc.errors)
             return False
-        write_site(self.out, site.files)
-        self.last_good = site.files
-        report_problems([], log.warnings, self.lang)
-        seconds = time.perf_counter() - started
+        except UnsafeOutput as exc:
+            print(translate(str(exc), self.lang))
+            return False
+        report_problems([], report.warnings, self.lang)
         stamp = time.strftime("%H:%M:%S")
-        report_success(f"{stamp} built", len(site.pages), len(site.files), seconds, self.lang)
+        report_success(f"{stamp} built", report.pages, report.files, report.seconds, self.lang)
         return True
 
     def show_errors(self, errors: list[ContentError]) -> None:
         page = error_page(errors, self.lang)
-        files = [(path, page if path.endswith(".html") else data) for path, data in self.last_good]
-        write_site(self.out, files or [("index.html", page), ("404.html", page)])
+        last = (
+            [(p.relative_to(self.out).as_posix(), p) for p in sorted(self.out.rglob("*"))]
+            if self.out.is_dir()
+            else []
+        )
+        files = [
+            (path, page if path.endswith(".html") else source.read_bytes())
+            for path, source in last
+            if source.is_file()
+        ]
+        # With no good preview yet, the marker file lets the next build replace this folder.
+        write_site(self.out, files or [("index.html", page), ("404.html", page), (SITE_MARK, b"")])
 
 
 def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool = True) -> None:

@@ -130,3 +130,36 @@ def test_preview_survives_deleted_files_and_editor_litter(preview: tuple[str, Pa
         conn.close()
 
     run(session())
+
+
+def test_preview_that_starts_broken_recovers(copy_site: Callable[[], Path]) -> None:
+    content = copy_site()
+    method = content / "pages" / "method.nb.md"
+    original = method.read_text(encoding="utf-8")
+    method.write_text(original.replace("title: Metoden", "title: no"), encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "serve", "--content", str(content), "--port", str(port),
+         "--no-browser", "--lang", "en"],
+        cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert "could not be built" in get(base + "/")
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+
+        async def session() -> None:
+            conn = await connect(base)
+            await edit_and_wait(conn, method, original, base + "/metoden/", "<h1>Metoden</h1>")
+            conn.close()
+
+        run(session())
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
