@@ -60,6 +60,7 @@ def copy_site(tmp_path: Path):  # type: ignore[no-untyped-def]
     def copy(name: str = "basic") -> Path:
         target = tmp_path / "content"
         shutil.copytree(SITES / name / "content", target)
+        (target / "images").mkdir(exist_ok=True)  # git keeps no empty folders
         return target
 
     return copy

@@ -60,6 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("images")
     content = root / "content"
     shutil.copytree(SITES / "basic" / "content", content)
+    (content / "images").mkdir(exist_ok=True)  # git keeps no empty folders
     (content / "images" / "photo.jpg").write_bytes(camera_jpeg())
     (content / "images" / "logo.png").write_bytes(logo_png())
     about = content / "pages" / "about.nb.md"
