@@ -14,6 +14,7 @@ from .render import PageSpec
 from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 20  # the newest items: what feed readers fetch, however much news there is
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -59,7 +60,7 @@ def atom_feed(content: Content, urls: Urls, lang: str, markdown: MarkdownRendere
     _sub(feed, f"{a}updated", f"{newest}T00:00:00Z")
     author = _sub(feed, f"{a}author")
     _sub(author, f"{a}name", site.organisation[lang])
-    for item in content.news:
+    for item in content.news[:FEED_ENTRIES]:
         prose = item.prose[lang]
         address = urls.absolute(urls.news(item, lang))
         entry = _sub(feed, f"{a}entry")

@@ -51,3 +51,21 @@ def test_sitemap_lists_every_page_with_its_translations(basic_site: Path) -> Non
 def test_robots_points_to_the_sitemap(basic_site: Path) -> None:
     text = (basic_site / "robots.txt").read_text()
     assert "Sitemap: https://test.example.org/sitemap.xml" in text
+
+
+def test_feed_holds_the_twenty_newest_items(copy_site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import folders_for
+
+    from showcase import pipeline
+
+    content = copy_site()
+    for day in range(1, 26):
+        for lang in ("nb", "en"):
+            (content / "news" / f"2019-01-{day:02d}-sak-{day}.{lang}.md").write_text(
+                f"---\ntitle: Sak {day}\ndescription: Sak {day}.\nstatus: published\n"
+                "illustrative: false\n---\nTekst.\n"
+            )
+    pipeline.build(folders_for(content), tmp_path / "site")
+    feed = etree.parse(str(tmp_path / "site" / "nyheter" / "atom.xml")).getroot()
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles == [f"Sak {day}" for day in range(25, 5, -1)]
