@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import handout_pdf
+from . import filters, handout_pdf
 from .errors import BuildError
 from .handout_content import Sheet
-from .i18n import format_number, format_range
 from .markup import MarkdownRenderer
 from .model import Content
 from .render import template_error
@@ -30,22 +28,6 @@ def environment(folder: Path, content: Content, urls: Urls) -> jinja2.Environmen
     """The handout's own Jinja setup: the same filters as the site's pages, in print."""
     markdown = MarkdownRenderer()
 
-    @jinja2.pass_context
-    def gettext(context: jinja2.runtime.Context, key: str) -> str:
-        return content.strings[key][context["lang"]]
-
-    @jinja2.pass_context
-    def translate(context: jinja2.runtime.Context, value: dict[str, str]) -> str:
-        return value[context["lang"]]
-
-    @jinja2.pass_context
-    def number(context: jinja2.runtime.Context, value: int) -> str:
-        return format_number(value, context["lang"])
-
-    @jinja2.pass_context
-    def daterange(context: jinja2.runtime.Context, start: Any, end: Any) -> str:
-        return format_range(start, end, context["lang"])
-
     def inline(text: str) -> Markup:
         """Short Markdown with root-relative links made absolute: a PDF has no site around it."""
         html = str(markdown.inline(text))
@@ -58,8 +40,10 @@ def environment(folder: Path, content: Content, urls: Urls) -> jinja2.Environmen
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(t=translate, number=number, daterange=daterange, inline=inline)
-    env.globals.update(site=content.site, content=content, urls=urls, _=gettext)
+    env.filters.update(
+        t=filters.translate, number=filters.number, daterange=filters.daterange, inline=inline
+    )
+    env.globals.update(site=content.site, content=content, urls=urls, _=filters.gettext)
     return env
 
 

@@ -16,13 +16,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import filters
 from .charts import stacked_bars
 from .errors import BuildError, ContentError, Position
-from .i18n import format_date, format_number, format_range
 from .incremental import Tracked
 from .markup import MarkdownRenderer
-from .model import Case, Content, Page, Prose, Translated
-from .suppress import Cell, shown
+from .model import Case, Content, Page, Prose
 from .urls import Urls
 
 LANGUAGE_NAMES = {
@@ -174,10 +173,10 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            t=_translate,
-            date=_date,
-            daterange=_daterange,
-            number=_number,
+            t=filters.translate,
+            date=filters.date,
+            daterange=filters.daterange,
+            number=filters.number,
             markdown=lambda text: self.markdown.render(text),
             inline=lambda text: self.markdown.inline(text),
             jsonld=_jsonld,
@@ -189,9 +188,9 @@ class Renderer:
             css_url=css_url,
             search_js_url=search_js_url,
             language_names=LANGUAGE_NAMES,
-            _=_gettext,
+            _=filters.gettext,
             cases_in=_cases_in,
-            shown=_shown,
+            shown=filters.shown_count,
         )
 
     def render(self, spec: PageSpec) -> bytes:
@@ -232,41 +231,8 @@ def template_error(exc: Exception, templates: Path, url: str) -> ContentError:
 
 
 @jinja2.pass_context
-def _translate(context: jinja2.runtime.Context, value: Translated) -> str:
-    return value[context["lang"]]
-
-
-@jinja2.pass_context
-def _gettext(context: jinja2.runtime.Context, key: str) -> str:
-    strings: dict[str, Translated] = context["content"].strings
-    if key not in strings:
-        raise KeyError(f"templates/strings.yaml has no text '{key}'")
-    return strings[key][context["lang"]]
-
-
-@jinja2.pass_context
 def _cases_in(context: jinja2.runtime.Context, group_key: str) -> tuple[Case, ...]:
     return tuple(case for case in context["content"].cases if case.group == group_key)
-
-
-@jinja2.pass_context
-def _shown(context: jinja2.runtime.Context, cell: Cell | int | None) -> str:
-    return shown(cell, _gettext(context, "under_5"), _gettext(context, "hidden_mark"))
-
-
-@jinja2.pass_context
-def _date(context: jinja2.runtime.Context, value: Any) -> str:
-    return format_date(value, context["lang"])
-
-
-@jinja2.pass_context
-def _daterange(context: jinja2.runtime.Context, start: Any, end: Any) -> str:
-    return format_range(start, end, context["lang"])
-
-
-@jinja2.pass_context
-def _number(context: jinja2.runtime.Context, value: int) -> str:
-    return format_number(value, context["lang"])
 
 
 def _jsonld(data: dict[str, Any]) -> Markup:
