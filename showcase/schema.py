@@ -499,8 +499,8 @@ class _Reader:
             if any(group.key == key for group in groups):  # unpublished groups show nowhere
                 rows.append(GroupResult(key, before, after))
         f.done("results.yaml")
-        order = {key: i for i, key in enumerate(group_keys)}
-        rows.sort(key=lambda r: order.get(r.group, len(order)))
+        order = {group.key: i for i, group in enumerate(groups)}  # as the groups are shown
+        rows.sort(key=lambda r: order[r.group])
         return Results(illustrative, note, tuple(rows))
 
     def _counts(self, f: Fields, key: str) -> dict[str, int]:

@@ -92,3 +92,10 @@ def test_no_page_requests_anything_from_another_site(real_site: Path) -> None:
         search = path.parent.name in ("sok", "search")  # the one page that runs a script
         assert [s.split(".")[0] for s in scripts] == (["/assets/search"] if search else []), path
         assert not doc.xpath("//@style | //style"), path
+
+
+def test_results_follow_the_order_of_the_target_groups(real_site: Path) -> None:
+    doc = html.parse(str(real_site / "resultater" / "index.html")).getroot()
+    in_chart = [p.text for p in doc.xpath("//p[@class='chart-group-name']")]
+    groups = html.parse(str(real_site / "malgrupper" / "index.html")).getroot()
+    assert in_chart == [a.text for a in groups.xpath("//ul[@class='card-list']//h2/a")]
