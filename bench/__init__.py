@@ -1,0 +1,1 @@
+"""The benchmark: a generated corpus built by us and by Hugo, Pelican and MkDocs (`make bench`)."""
