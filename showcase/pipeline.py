@@ -25,8 +25,9 @@ from . import (
     search,
     share,
 )
-from .errors import BuildError, ContentError, ErrorLog
+from .errors import BuildError, ContentError, ErrorLog, Position
 from .model import Content
+from .output import check_output_folder, write_site
 from .render import PageSpec, Renderer, plan_pages
 from .schema import Folders, load_content, load_site
 from .urls import Urls, output_path
@@ -85,10 +86,12 @@ def render_site(
     drafts: bool = False,
     jobs: int = 1,
     previous: Previous | None = None,
+    generator: str = "",
 ) -> SiteFiles:
     """Every file of the site, rendered in memory on `jobs` processes. A preview with drafts
     gets no search index and no handouts. Pages whose inputs are unchanged since `previous`
-    are taken from the last build instead of being rendered again."""
+    are taken from the last build instead of being rendered again; `generator` is the
+    fingerprint of the code and templates, when the caller has it already."""
     urls = Urls(content)
     cache = folders.root / CACHE
     css = assets.stylesheet(folders.templates)
@@ -101,7 +104,7 @@ def render_site(
     specs, share_files = share.share_images(specs, content.site, cache / "share", jobs)
     base = incremental.fingerprint(
         [
-            incremental.generator_fingerprint(folders.templates),
+            generator or incremental.generator_fingerprint(folders.templates),
             drafts,
             [css.path, script.path],
             [(item.path, len(item.data)) for pair in sheets.links() for item in pair],
@@ -186,8 +189,6 @@ def check_links(site: SiteFiles, log: ErrorLog) -> None:
                 "check the address; internal links look like /metoden/ or /en/method/",
             )
         else:
-            from .errors import Position
-
             log.error(
                 Position(f"templates (page {broken.page})"),
                 f"the link '{broken.href}' is broken: {broken.reason}",
@@ -200,8 +201,6 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
 
     `jobs` is the number of processes rendering pages (0: one per core). Work the last build of
     the same folder already did is reused (see incremental.py)."""
-    from .output import check_output_folder, write_site
-
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
     manifest_file = incremental.manifest_path(folders.root, out)
@@ -219,7 +218,8 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
     content, log = validate(folders, include_drafts)
     usable = manifest if manifest and manifest.generator == generator else None
     previous = Previous(usable, out) if usable and out.is_dir() else None
-    site = render_site(content, folders, include_drafts, jobs or parallel.default_jobs(), previous)
+    jobs = jobs or parallel.default_jobs()
+    site = render_site(content, folders, include_drafts, jobs, previous, generator)
     check_links(site, log)
     if log.errors:
         raise BuildError(log.errors)
