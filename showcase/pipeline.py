@@ -89,7 +89,7 @@ def render_site(
     generator: str = "",
 ) -> SiteFiles:
     """Every file of the site, rendered in memory on `jobs` processes. A preview with drafts
-    gets no search index and no handouts. Pages whose inputs are unchanged since `previous`
+    gets no search index, no handouts and no compressed copies. Pages whose inputs are unchanged since `previous`
     are taken from the last build instead of being rendered again; `generator` is the
     fingerprint of the code and templates, when the caller has it already."""
     urls = Urls(content)
@@ -126,9 +126,9 @@ def render_site(
     files.append(("sitemap.xml", feeds.sitemap(specs, urls)))
     files.append(("robots.txt", feeds.robots(urls)))
     files.append(("_headers", headers.headers_file()))
-    if not drafts:
+    if not drafts:  # a preview is never deployed: it needs no search index or .gz/.br copies
         files += search.index(files)
-    files += compress.precompressed(files, cache / "compress", jobs)
+        files += compress.precompressed(files, cache / "compress", jobs)
     return SiteFiles(files, specs, prints, rendered)
 
 
