@@ -8,6 +8,7 @@ own reload comes on top, the same for both).
 
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import time
@@ -52,8 +53,8 @@ def fetch(url: str, timeout: float) -> str | None:
         with urllib.request.urlopen(url, timeout=max(timeout, 0.1)) as response:
             body: bytes = response.read()
             return body.decode("utf-8", errors="replace")
-    except (urllib.error.URLError, OSError, TimeoutError):
-        return None
+    except (urllib.error.URLError, http.client.HTTPException, OSError, TimeoutError):
+        return None  # not up yet, or the page was being rewritten while it was sent
 
 
 def wait_for_text(

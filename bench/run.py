@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corpus, measure, preview, tools
-from .measure import BenchError, Run, Summary
+from .measure import Run, Summary
 
 PROJECT = corpus.PROJECT
 OUT = PROJECT / "bench" / "out"
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     measure.remove(logs)
     logs.mkdir(parents=True)
     notes: list[str] = []
-    code = code_fingerprint()
+    code, head = code_fingerprint(), git_head()
     print(f"bench: N={args.n} item pages, {args.reps} rounds, {cpus} CPUs, corpus in {work}")
 
     t = time.perf_counter()
@@ -207,9 +207,9 @@ def main(argv: list[str] | None = None) -> int:
             mode = "full render" if args.hugo_full_render else "fast render (Hugo's default)"
             print(f"preview latency (save → new text served; hugo server with {mode}):")
             runs |= previews(setup, args, logs)
-    except (BenchError, subprocess.CalledProcessError) as exc:
-        errors.append(str(exc))
-        print(f"bench: {exc}", file=sys.stderr)
+    except Exception as exc:  # report what was measured so far, then fail
+        errors.append(f"{type(exc).__name__}: {exc}")
+        print(f"bench: {errors[-1]}", file=sys.stderr)
 
     if code_fingerprint() != code:
         notes.append("the generator's code or templates changed during this run")
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "reps": args.reps,
         "wall_s": round(wall, 1),
         "versions": versions(setup.peers_bin),
-        "code": {"git_head": git_head(), "fingerprint": code},
+        "code": {"git_head": head, "fingerprint": code},
         "hugo_server": "full render" if args.hugo_full_render else "fast render",
         "notes": notes,
         "errors": errors,

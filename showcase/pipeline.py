@@ -89,9 +89,9 @@ def render_site(
     generator: str = "",
 ) -> SiteFiles:
     """Every file of the site, rendered in memory on `jobs` processes. A preview with drafts
-    gets no search index, no handouts and no compressed copies. Pages whose inputs are unchanged since `previous`
-    are taken from the last build instead of being rendered again; `generator` is the
-    fingerprint of the code and templates, when the caller has it already."""
+    gets no search index, no handouts and no compressed copies. Pages whose inputs are
+    unchanged since `previous` are taken from the last build instead of being rendered again;
+    `generator` is the fingerprint of the code and templates, when the caller has it already."""
     urls = Urls(content)
     cache = folders.root / CACHE
     css = assets.stylesheet(folders.templates)
