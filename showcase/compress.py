@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 
+from .atomic import write_atomic
 from .parallel import pmap
 
 SUFFIXES = (".html", ".css", ".js", ".xml", ".json", ".svg", ".txt")
@@ -56,10 +56,7 @@ def precompressed(
         if packed is None:
             packed = stored.read_bytes()
         else:
-            cache.mkdir(parents=True, exist_ok=True)
-            partial = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
-            partial.write_bytes(packed)
-            partial.replace(stored)  # atomic: a parallel build never reads half a file
+            write_atomic(stored, packed)
         if len(packed) < len(data):
             extra.append((path + suffix, packed))
     return extra

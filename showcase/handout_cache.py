@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from .atomic import write_atomic
 
 KEEP = 32  # PDFs kept; the least recently used go first
 
@@ -43,7 +44,6 @@ def store(cache: Path | None, name: str, data: bytes) -> None:
     """Keep a PDF under its key, then drop all but the most recently used entries."""
     if cache is None:
         return
-    cache.mkdir(parents=True, exist_ok=True)
     write_atomic(cache / f"{name}.pdf", data)
     entries = []
     for path in cache.glob("*.pdf"):
@@ -53,12 +53,3 @@ def store(cache: Path | None, name: str, data: bytes) -> None:
             continue  # removed by a build running beside this one
     for _mtime, old in sorted(entries, reverse=True)[KEEP:]:
         old.unlink(missing_ok=True)
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside `target`, then rename: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    Path(tmp).chmod(0o644)
-    Path(tmp).replace(target)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import handout_cache, handout_content, handout_html, handout_pdf
+from .atomic import write_atomic
 from .errors import BuildError, ContentError, Position, relative
 from .model import Content
 from .output import check_output_folder
@@ -133,9 +134,7 @@ def write_only(
     content, _log = validate(folders)
     result = render_handouts(content, folders, cache, langs)
     for relative_path, data in result.files:
-        target = out / relative_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handout_cache.write_atomic(target, data)
+        write_atomic(out / relative_path, data)
     return result, time.perf_counter() - started
 
 

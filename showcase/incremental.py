@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .model import Content
 
 VERSION = 1
@@ -69,10 +70,7 @@ def load(path: Path) -> tuple[Manifest | None, str]:
 
 
 def save(path: Path, manifest: Manifest) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps(dataclasses.asdict(manifest), sort_keys=True), encoding="utf-8")
-    partial.replace(path)
+    write_atomic(path, json.dumps(dataclasses.asdict(manifest), sort_keys=True).encode("utf-8"))
 
 
 def _files(folders: Iterable[Path]) -> Iterable[Path]:

@@ -43,15 +43,9 @@ def _attributes(html: bytes) -> tuple[list[str], list[str], set[str]]:
     return links, loads, ids
 
 
-def parse(html: bytes) -> tuple[list[str], set[str]]:
-    """The links (href, src, srcset) of a page and the ids it offers as anchors."""
-    links, loads, ids = _attributes(html)
-    return links + loads, ids
-
-
-def third_party_loads(html: bytes) -> list[str]:
+def third_party(loads: list[str]) -> list[str]:
     """Files the browser would fetch from another site: a privacy leak on every visit."""
-    return [url for url in _attributes(html)[1] if resolve(url, "/") is None]
+    return [url for url in loads if resolve(url, "/") is None]
 
 
 def resolve(href: str, page: str) -> tuple[str, str] | None:
@@ -77,7 +71,8 @@ def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
         served.add(address)
         if path.endswith(".html"):
             html[address] = data
-    parsed = {address: parse(data) for address, data in html.items()}
+    attributes = {address: _attributes(data) for address, data in html.items()}
+    parsed = {address: (links + loads, ids) for address, (links, loads, ids) in attributes.items()}
     broken = [
         BrokenLink(
             page,
@@ -85,8 +80,8 @@ def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
             "it loads a file from another site, which tells that site who reads "
             "the page; put the file in content/images/ and link to /images/<name>",
         )
-        for page, data in sorted(html.items())
-        for url in third_party_loads(data)
+        for page, (_links, loads, _ids) in sorted(attributes.items())
+        for url in third_party(loads)
     ]
     for page, (links, _ids) in sorted(parsed.items()):
         for href in links:

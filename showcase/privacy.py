@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .denylist import DenyList
 from .errors import ErrorLog, Position, relative
 from .load import is_editor_litter
@@ -287,8 +287,5 @@ def scan(
                         "remove the name; use a made-up first name or 'the family' instead",
                     )
     if cache is not None and kept != known:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(kept), encoding="utf-8")
-        partial.replace(cache)
+        write_atomic(cache, json.dumps(kept).encode("utf-8"))
     return len(files)

@@ -12,13 +12,13 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .atomic import write_atomic
 from .errors import BuildError, ContentError, Position
 from .model import Site
 from .parallel import pmap
@@ -177,9 +177,6 @@ def share_images(
     for key, data in zip(
         missing, pmap(lambda key: draw(cards[key], fonts), missing, jobs), strict=True
     ):
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = cache / f"{key}.png.{os.getpid()}.tmp"
-        partial.write_bytes(data)
-        partial.replace(cache / f"{key}.png")  # atomic, so a reader never sees half a file
+        write_atomic(cache / f"{key}.png", data)
     files = [(f"assets/share/{key}.png", (cache / f"{key}.png").read_bytes()) for key in cards]
     return pages, sorted(files)
