@@ -144,7 +144,12 @@ def mask(value: str) -> str:
 
 
 def _is_allowed(value: str, allowed: frozenset[str]) -> bool:
-    return " ".join(value.lower().split()) in allowed
+    return allow_key(value) in allowed
+
+
+def allow_key(value: str) -> str:
+    """How an allowed contact detail is compared: lowercase, spaces folded."""
+    return " ".join(value.lower().split())
 
 
 class _Lines:

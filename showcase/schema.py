@@ -51,6 +51,7 @@ from .model import (
     Site,
     Translated,
 )
+from .privacy import allow_key
 from .yamlread import Mapping
 
 # Pages the templates build on; each needs a file per language in content/pages/.
@@ -164,7 +165,7 @@ def load_site(folders: Folders, log: ErrorLog) -> Site | None:
         contact=Contact(contact.translated("name", max_length=40) or {}, contact.text("url") or ""),
         nav=f.text_list("nav"),
         footer=f.translated("footer") or {},
-        privacy_allow=tuple(sorted({" ".join(value.lower().split()) for value in allow})),
+        privacy_allow=tuple(sorted({allow_key(value) for value in allow})),
     )
     contact.done("'contact'")
     f.done("site.yaml")
