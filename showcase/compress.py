@@ -1,22 +1,19 @@
 """Precompressed copies of text files, so the web server sends them without compressing.
 
 For each HTML, CSS, JavaScript, XML, JSON, SVG and text file the build adds `<file>.gz` and
-`<file>.br`, made once at the highest settings; nginx's gzip_static and brotli_static serve them
-to browsers that accept them. Both are deterministic (gzip's header carries no time or name), so
-results are kept in .cache/compress/ by the hash of the input and a rebuild redoes only changes.
+`<file>.br`; nginx's gzip_static and brotli_static serve them to browsers that accept them. Both
+are deterministic (gzip's header carries no time or name). A file whose bytes did not change
+since the last build keeps its copies from then: they are linked, not compressed again.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 import brotli
 
-from .atomic import write_atomic
-from .parallel import pmap
+from .output import Staging
 
 SUFFIXES = (".html", ".css", ".js", ".xml", ".json", ".svg", ".txt")
 # Brotli's top quality (11) is kept for shared assets, fetched on every first visit and cached
@@ -28,35 +25,22 @@ ENCODERS: dict[str, Callable[[bytes, bool], bytes]] = {
 }
 
 
-def _encode(job: tuple[str, bytes, str]) -> bytes:
-    path, data, suffix = job
-    return ENCODERS[suffix](data, path.startswith(("assets/", "pagefind/")))
-
-
-def precompressed(
-    files: list[tuple[str, bytes]], cache: Path, jobs: int = 1
-) -> list[tuple[str, bytes]]:
-    """`.gz` and `.br` beside every compressible file, where compressing makes it smaller.
-
-    Results are kept in the cache by the hash of the input; new ones are made on `jobs`
-    processes."""
-    wanted = [
-        (path, data, suffix, cache / (hashlib.sha256(data).hexdigest() + suffix))
-        for path, data in files
-        if path.endswith(SUFFIXES)
-        for suffix in ENCODERS
-    ]
-    missing = [
-        (path, data, suffix) for path, data, suffix, stored in wanted if not stored.is_file()
-    ]
-    made = dict(zip(missing, pmap(_encode, missing, jobs), strict=True))
-    extra: list[tuple[str, bytes]] = []
-    for path, data, suffix, stored in wanted:
-        packed = made.get((path, data, suffix))
-        if packed is None:
-            packed = stored.read_bytes()
-        else:
-            write_atomic(stored, packed)
+def put(stage: Staging, path: str, data: bytes, copies: bool = True) -> dict[str, str]:
+    """Write `path` into the new site with its `.gz` and `.br` copies (where compressing makes
+    it smaller and `copies` is on). Returns the digest of every file written."""
+    value = stage.put(path, data)
+    written = {path: value}
+    if not copies or not path.endswith(SUFFIXES):
+        return written
+    same = stage.unchanged.get(path) == value
+    asset = path.startswith(("assets/", "pagefind/"))
+    for suffix, encode in ENCODERS.items():
+        name = path + suffix
+        kept = stage.reuse(name) if same else None
+        if kept is not None:
+            written[name] = kept
+            continue
+        packed = encode(data, asset)
         if len(packed) < len(data):
-            extra.append((path + suffix, packed))
-    return extra
+            written[name] = stage.put(name, packed)
+    return written

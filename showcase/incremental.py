@@ -28,8 +28,20 @@ from typing import Any
 from .atomic import write_atomic
 from .model import Content
 
-VERSION = 1
+VERSION = 2
 PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One page as the last build made it: what it was made from, and what the link check
+    needs to know about it without reading it again."""
+
+    print: str  # fingerprint of everything the page was made from
+    deps: list[str]  # the parts of the content its templates read
+    links: list[str]
+    loads: list[str]
+    ids: list[str]
 
 
 @dataclass
@@ -38,8 +50,9 @@ class Manifest:
     generator: str = ""
     inputs: str = ""
     drafts: bool = False
-    pages: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # path: (print, deps)
+    pages: dict[str, PageRecord] = field(default_factory=dict)  # by path inside site/
     outputs: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # size, mtime, digest
+    search: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # shard: print, files
 
 
 def manifest_path(root: Path, out: Path) -> Path:
@@ -61,12 +74,18 @@ def load(path: Path) -> tuple[Manifest | None, str]:
             generator=str(data["generator"]),
             inputs=str(data["inputs"]),
             drafts=bool(data["drafts"]),
-            pages={k: (str(v[0]), list(v[1])) for k, v in data["pages"].items()},
+            pages={k: _page_record(v) for k, v in data["pages"].items()},
             outputs={k: (int(v[0]), int(v[1]), str(v[2])) for k, v in data["outputs"].items()},
+            search={k: (str(v[0]), [str(f) for f in v[1]]) for k, v in data["search"].items()},
         )
     except (ValueError, KeyError, TypeError, IndexError, OSError):
         return None, f"build cache {path.name} is damaged; ignoring it and building everything"
     return manifest, ""
+
+
+def _page_record(data: dict[str, Any]) -> PageRecord:
+    lists = {name: [str(item) for item in data[name]] for name in ("deps", "links", "loads", "ids")}
+    return PageRecord(print=str(data["print"]), **lists)
 
 
 def save(path: Path, manifest: Manifest) -> None:

@@ -28,7 +28,16 @@ class BrokenLink:
 _ATTRIBUTE = re.compile(r'\s(href|src|srcset|id)="([^"]*)"')
 
 
-def _attributes(html: bytes) -> tuple[list[str], list[str], set[str]]:
+@dataclass(frozen=True)
+class Attributes:
+    """What the link check needs from one page: where it links, what it loads, its anchors."""
+
+    links: list[str]
+    loads: list[str]
+    ids: list[str]
+
+
+def attributes(html: bytes) -> Attributes:
     links, loads, ids = [], [], set()
     for name, raw in _ATTRIBUTE.findall(html.decode("utf-8")):
         value = unescape(raw)
@@ -40,7 +49,7 @@ def _attributes(html: bytes) -> tuple[list[str], list[str], set[str]]:
             loads.append(value)
         else:
             loads.extend(part.strip().split(" ")[0] for part in value.split(","))
-    return links, loads, ids
+    return Attributes(links, loads, sorted(ids))
 
 
 def third_party(loads: list[str]) -> list[str]:
@@ -64,15 +73,18 @@ def resolve(href: str, page: str) -> tuple[str, str] | None:
 
 def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
     """Broken internal links and anchors in the HTML files among (path, bytes) pairs."""
-    served: set[str] = set()
-    html: dict[str, bytes] = {}
-    for path, data in files:
-        address = url_for_output(path)
-        served.add(address)
-        if path.endswith(".html"):
-            html[address] = data
-    attributes = {address: _attributes(data) for address, data in html.items()}
-    parsed = {address: (links + loads, ids) for address, (links, loads, ids) in attributes.items()}
+    files = list(files)
+    pages = {
+        url_for_output(path): attributes(data) for path, data in files if path.endswith(".html")
+    }
+    return broken_links({path for path, _data in files}, pages)
+
+
+def broken_links(files: Iterable[str], pages: dict[str, Attributes]) -> list[BrokenLink]:
+    """Broken internal links and anchors, given every file's path inside site/ and what each
+    page (by address) links to, loads and names as anchors."""
+    served = {url_for_output(path) for path in files}
+    anchors = {page: set(found.ids) for page, found in pages.items()}
     broken = [
         BrokenLink(
             page,
@@ -80,18 +92,18 @@ def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
             "it loads a file from another site, which tells that site who reads "
             "the page; put the file in content/images/ and link to /images/<name>",
         )
-        for page, (_links, loads, _ids) in sorted(attributes.items())
-        for url in third_party(loads)
+        for page, found in sorted(pages.items())
+        for url in third_party(found.loads)
     ]
-    for page, (links, _ids) in sorted(parsed.items()):
-        for href in links:
+    for page, found in sorted(pages.items()):
+        for href in [*found.links, *found.loads]:
             target = resolve(href, page)
             if target is None:
                 continue
             path, anchor = target
             if path not in served:
                 broken.append(BrokenLink(page, href, "no page has this address"))
-            elif anchor and path in parsed and anchor not in parsed[path][1]:
+            elif anchor and path in anchors and anchor not in anchors[path]:
                 broken.append(BrokenLink(page, href, f"the page has no anchor '#{anchor}'"))
     return broken
 

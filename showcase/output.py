@@ -36,6 +36,53 @@ def check_output_folder(out: Path, root: Path, protected: Iterable[Path]) -> Non
         )
 
 
+class Staging:
+    """A new site being written file by file beside the old one, then swapped in whole.
+
+    Files go straight to disk as they are made (from any process: the build's forked workers
+    write their own pages), so a build never holds the whole site in memory. A file whose bytes
+    equal the one the last build left in `out` is hard-linked from there instead of written.
+    `publish` swaps the finished folder in; `discard` removes it, leaving `out` as it was."""
+
+    def __init__(self, out: Path, unchanged: dict[str, str] | None = None) -> None:
+        self.out = out.absolute()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.root = Path(
+            tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent)
+        ).resolve()
+        self.unchanged = unchanged or {}  # path -> digest of files still as the last build wrote
+
+    def target(self, relative: str) -> Path:
+        """Where `relative` goes in the new site; never outside it."""
+        if ".." in Path(relative).parts or Path(relative).is_absolute():
+            raise ValueError(f"output path escapes the site folder: {relative}")
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def put(self, relative: str, data: bytes) -> str:
+        """Write one file (or link the identical old one); returns its digest."""
+        value = digest(data)
+        target = self.target(relative)
+        if self.unchanged.get(relative) != value or not _link(self.out / relative, target):
+            target.write_bytes(data)
+        return value
+
+    def reuse(self, relative: str) -> str | None:
+        """Link the last build's file at `relative` unchanged; its digest, or None if gone."""
+        value = self.unchanged.get(relative)
+        if value is None or not _link(self.out / relative, self.target(relative)):
+            return None
+        return value
+
+    def publish(self) -> None:
+        self.root.chmod(0o755)
+        swap_in(self.root, self.out)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 def write_site(
     out: Path, files: Iterable[tuple[str, bytes]], unchanged: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -43,28 +90,12 @@ def write_site(
 
     `unchanged` maps paths to the digests of the files now in `out`: a file with the same bytes
     is hard-linked from there instead of written again. Returns each written file's digest."""
-    out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
-    root = staging.resolve()
-    previous = unchanged or {}
-    digests: dict[str, str] = {}
-    made: set[Path] = {root}
+    stage = Staging(out, unchanged)
     try:
-        for relative, data in files:
-            target = root / relative
-            if ".." in Path(relative).parts or Path(relative).is_absolute():
-                raise ValueError(f"output path escapes the site folder: {relative}")
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.update(target.parents)
-            digests[relative] = value = digest(data)
-            if previous.get(relative) != value or not _link(out / relative, target):
-                target.write_bytes(data)
-        staging.chmod(0o755)
-        swap_in(staging, out)
+        digests = {relative: stage.put(relative, data) for relative, data in files}
+        stage.publish()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        stage.discard()
         raise
     return digests
 

@@ -6,6 +6,7 @@ collected and raised together as one `BuildError`, before anything touches site/
 
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,22 +28,23 @@ from . import (
 )
 from .errors import BuildError, ContentError, ErrorLog, Position
 from .model import Content
-from .output import check_output_folder, write_site
+from .output import Staging, check_output_folder
 from .render import PageSpec, Renderer, plan_pages
 from .schema import Folders, load_content, load_site
-from .urls import Urls, output_path
+from .urls import Urls, output_path, url_for_output
 
 CACHE = ".cache"  # inside the project (git-ignored): share images and resized content images
 
 
 @dataclass(frozen=True)
-class SiteFiles:
-    """A complete rendered site in memory: (path inside site/, bytes), plus its pages and what
-    each page was made from (for the next build's cache)."""
+class Made:
+    """What rendering wrote into the new site: every file's digest, and for each page what the
+    next build and the link check need (so nothing has to be read back)."""
 
-    files: list[tuple[str, bytes]]
-    pages: list[PageSpec]
-    prints: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    digests: dict[str, str]  # path inside site/ -> digest
+    pages: dict[str, incremental.PageRecord]  # path inside site/ of each page -> its record
+    search: dict[str, tuple[str, list[str]]]  # search shard -> its fingerprint and files
+    specs: list[PageSpec]
     rendered: int = 0  # pages rendered this time (the rest came unchanged from the last build)
 
 
@@ -83,17 +85,25 @@ def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, E
 def render_site(
     content: Content,
     folders: Folders,
+    stage: Staging,
     drafts: bool = False,
     jobs: int = 1,
     previous: Previous | None = None,
     generator: str = "",
-) -> SiteFiles:
-    """Every file of the site, rendered in memory on `jobs` processes. A preview with drafts
-    gets no search index, no handouts and no compressed copies. Pages whose inputs are
-    unchanged since `previous` are taken from the last build instead of being rendered again;
+) -> Made:
+    """Every file of the site, written into `stage` as it is made, pages on `jobs` processes.
+
+    A preview with drafts gets no search index, no handouts and no compressed copies. Pages whose
+    inputs are unchanged since `previous` are linked from the last build instead of rendered;
     `generator` is the fingerprint of the code and templates, when the caller has it already."""
     urls = Urls(content)
     cache = folders.root / CACHE
+    copies = not drafts  # a preview is never deployed: it needs no .gz/.br copies
+    digests: dict[str, str] = {}
+
+    def put(path: str, data: bytes) -> None:
+        digests.update(compress.put(stage, path, data, copies))
+
     css = assets.stylesheet(folders.templates)
     script = assets.script(folders.templates, "search.js")
     renderer = Renderer(folders.templates, content, urls, "/" + css.path, "/" + script.path)
@@ -102,6 +112,9 @@ def render_site(
     pictures = images.pictures(folders, content.images, cache / "images")
     specs = plan_pages(content, urls)
     specs, share_files = share.share_images(specs, content.site, cache / "share", jobs)
+    shards = search.shards((output_path(spec.url), spec.lang) for spec in specs)
+    bundles = {lang: search.addresses(shards, lang) for lang in content.site.languages}
+    renderer.env.globals["search_bundles"] = bundles
     base = incremental.fingerprint(
         [
             generator or incremental.generator_fingerprint(folders.templates),
@@ -111,75 +124,126 @@ def render_site(
             sorted((name, picture.files()[0][0]) for name, picture in pictures.items()),
             content.site,
             {key: page.slug for key, page in content.pages.items()},
+            bundles,
         ]
     )
-    pages, prints, rendered = _pages(specs, renderer, pictures, base, content, jobs, previous)
-    files = [(output_path(spec.url), page) for spec, page in zip(specs, pages, strict=True)]
-    files += [(css.path, css.data), (script.path, script.data)]
-    files += [file for picture in pictures.values() for file in picture.files()]
-    files += [(image.path, image.data) for image in assets.images(content, folders.content)]
-    files += share_files
-    files += sheets.files
-    for lang in content.site.languages:
-        feed = feeds.atom_feed(content, urls, lang, renderer.markdown)
-        files.append((output_path(urls.feed(lang)), feed))
-    files.append(("sitemap.xml", feeds.sitemap(specs, urls)))
-    files.append(("robots.txt", feeds.robots(urls)))
-    files.append(("_headers", headers.headers_file()))
-    if not drafts:  # a preview is never deployed: it needs no search index or .gz/.br copies
-        files += search.index(files)
-        files += compress.precompressed(files, cache / "compress", jobs)
-    return SiteFiles(files, specs, prints, rendered)
+    pages = _Pages(renderer, pictures, stage, copies)
+    records, rendered = pages.make(specs, base, content, jobs, previous)
+    digests.update(pages.digests)
+    for path, data in [
+        (css.path, css.data),
+        (script.path, script.data),
+        *(file for picture in pictures.values() for file in picture.files()),
+        *((image.path, image.data) for image in assets.images(content, folders.content)),
+        *share_files,
+        *sheets.files,
+        *(
+            (output_path(urls.feed(lang)), feeds.atom_feed(content, urls, lang, renderer.markdown))
+            for lang in content.site.languages
+        ),
+        ("sitemap.xml", feeds.sitemap(specs, urls)),
+        ("robots.txt", feeds.robots(urls)),
+        ("_headers", headers.headers_file()),
+    ]:
+        put(path, data)
+    indexed = {}
+    if not drafts:  # a preview needs no search index
+        last = previous.manifest.search if previous else {}
+        indexed = search.publish(shards, stage, digests, last, jobs)
+    return Made(digests, records, indexed, specs, rendered)
 
 
-def _pages(
-    specs: list[PageSpec],
-    renderer: Renderer,
-    pictures: dict[str, images.Picture],
-    base: str,
-    content: Content,
-    jobs: int,
-    previous: Previous | None,
-) -> tuple[list[bytes], dict[str, tuple[str, list[str]]], int]:
-    """The HTML of every page: unchanged ones read from the last build, the rest rendered."""
-    parts = incremental.Parts(content)
-    old = previous.manifest.pages if previous else {}
+class _Pages:
+    """The HTML pages of one build: rendered (on forked workers, which write their own files)
+    or, when nothing they were made from changed, linked from the last build."""
 
-    def reusable(spec: PageSpec) -> bool:
-        path = output_path(spec.url)
-        entry = old.get(path)
-        return (
-            previous is not None
-            and entry is not None
-            and entry[0] == incremental.page_fingerprint(base, spec, entry[1], parts)
-            and incremental.untouched(previous.out, path, previous.manifest.outputs)
+    def __init__(
+        self,
+        renderer: Renderer,
+        pictures: dict[str, images.Picture],
+        stage: Staging,
+        copies: bool,
+    ) -> None:
+        self.renderer = renderer
+        self.pictures = pictures
+        self.stage = stage
+        self.copies = copies
+        self.digests: dict[str, str] = {}
+
+    def render(self, spec: PageSpec) -> tuple[dict[str, str], frozenset[str], links.Attributes]:
+        """One page written into the new site; runs in a worker, so it returns only digests."""
+        html, read = self.renderer.render_tracked(spec)
+        html = images.rewrite(html, self.pictures)
+        written = compress.put(self.stage, output_path(spec.url), html, self.copies)
+        return written, read, links.attributes(html)
+
+    def reuse(self, path: str) -> bool:
+        """Link the last build's page and its compressed copies; False if it is not there."""
+        value = self.stage.reuse(path)
+        if value is None:
+            return False
+        self.digests[path] = value
+        for suffix in compress.ENCODERS if self.copies else ():
+            kept = self.stage.reuse(path + suffix)
+            if kept is not None:
+                self.digests[path + suffix] = kept
+        return True
+
+    def make(
+        self,
+        specs: list[PageSpec],
+        base: str,
+        content: Content,
+        jobs: int,
+        previous: Previous | None,
+    ) -> tuple[dict[str, incremental.PageRecord], int]:
+        """Every page's record, in the order of `specs`, and how many were rendered."""
+        parts = incremental.Parts(content)
+        old = previous.manifest.pages if previous else {}
+        kept: dict[str, incremental.PageRecord] = {}
+        for spec in specs:
+            path = output_path(spec.url)
+            entry = old.get(path)
+            if (
+                entry is not None
+                and entry.print == incremental.page_fingerprint(base, spec, entry.deps, parts)
+                and self.reuse(path)
+            ):
+                kept[path] = entry
+        todo = [spec for spec in specs if output_path(spec.url) not in kept]
+        made = dict(
+            zip(
+                (output_path(spec.url) for spec in todo),
+                parallel.pmap(self.render, todo, jobs),
+                strict=True,
+            )
         )
-
-    keep = [reusable(spec) for spec in specs]
-    todo = [spec for spec, kept in zip(specs, keep, strict=True) if not kept]
-
-    def render(spec: PageSpec) -> tuple[bytes, frozenset[str]]:
-        html, read = renderer.render_tracked(spec)
-        return images.rewrite(html, pictures), read
-
-    made = iter(parallel.pmap(render, todo, jobs))
-    pages, prints = [], {}
-    for spec, kept in zip(specs, keep, strict=True):
-        path = output_path(spec.url)
-        if kept and previous is not None:
-            pages.append((previous.out / path).read_bytes())
-            prints[path] = old[path]
-        else:
-            html, read = next(made)
-            pages.append(html)
-            prints[path] = (incremental.page_fingerprint(base, spec, read, parts), sorted(read))
-    return pages, prints, len(todo)
+        records = {}
+        for spec in specs:
+            path = output_path(spec.url)
+            if path in kept:
+                records[path] = kept[path]
+                continue
+            written, read, found = made[path]
+            self.digests.update(written)
+            records[path] = incremental.PageRecord(
+                print=incremental.page_fingerprint(base, spec, read, parts),
+                deps=sorted(read),
+                links=found.links,
+                loads=found.loads,
+                ids=found.ids,
+            )
+        return records, len(todo)
 
 
-def check_links(site: SiteFiles, log: ErrorLog) -> None:
+def check_links(made: Made, log: ErrorLog) -> None:
     """Every internal link and anchor must resolve; errors name the source file and line."""
-    sources = {spec.url: spec.values.get("prose") for spec in site.pages}
-    for broken in links.find_broken(site.files):
+    sources = {spec.url: spec.values.get("prose") for spec in made.specs}
+    pages = {
+        url_for_output(path): links.Attributes(record.links, record.loads, record.ids)
+        for path, record in made.pages.items()
+    }
+    for broken in links.broken_links(made.digests, pages):
         prose = sources.get(broken.page)
         if prose is not None and broken.href in prose.body:
             where = links.locate(broken.href, prose.body, prose.where)
@@ -218,42 +282,61 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
     content, log = validate(folders, include_drafts)
     usable = manifest if manifest and manifest.generator == generator else None
     previous = Previous(usable, out) if usable and out.is_dir() else None
-    jobs = jobs or parallel.default_jobs()
-    site = render_site(content, folders, include_drafts, jobs, previous, generator)
-    check_links(site, log)
-    if log.errors:
-        raise BuildError(log.errors)
     recorded = usable.outputs if usable else {}
-    old_outputs = {  # files still as the last build wrote them, safe to link instead of write
+    unchanged = {  # files still as the last build wrote them, safe to link instead of write
         path: entry[2]
         for path, entry in recorded.items()
         if incremental.untouched(out, path, recorded)
     }
-    digests = write_site(out, site.files, old_outputs)
+    stage = Staging(out, unchanged)
+    try:
+        made = render_site(
+            content,
+            folders,
+            stage,
+            include_drafts,
+            jobs or parallel.default_jobs(),
+            previous,
+            generator,
+        )
+        check_links(made, log)
+        if log.errors:
+            raise BuildError(log.errors)
+        stage.publish()
+    except BaseException:
+        stage.discard()
+        raise
     incremental.save(
         manifest_file,
         incremental.Manifest(
             generator=generator,
             inputs=inputs,
             drafts=include_drafts,
-            pages=site.prints,
-            outputs=incremental.record_outputs(out, digests),
+            pages=made.pages,
+            outputs=incremental.record_outputs(out, made.digests),
+            search=made.search,
         ),
     )
     seconds = time.perf_counter() - started
     return BuildReport(
-        len(site.pages), len(digests), seconds, log.warnings, notice, rendered=site.rendered
+        len(made.specs), len(made.digests), seconds, log.warnings, notice, rendered=made.rendered
     )
 
 
 def check(folders: Folders) -> BuildReport:
-    """Everything a build does except writing: for editors and CI."""
+    """Everything a build does except publishing: the site is made in a temporary folder and
+    thrown away. For editors and CI."""
     started = time.perf_counter()
     content, log = validate(folders)
-    site = render_site(content, folders)
-    check_links(site, log)
+    with tempfile.TemporaryDirectory(prefix="showcase-check-") as scratch:
+        stage = Staging(Path(scratch) / "site")
+        try:
+            made = render_site(content, folders, stage, jobs=parallel.default_jobs())
+        finally:
+            stage.discard()
+    check_links(made, log)
     if log.errors:
         raise BuildError(log.errors)
     return BuildReport(
-        len(site.pages), len(site.files), time.perf_counter() - started, log.warnings
+        len(made.specs), len(made.digests), time.perf_counter() - started, log.warnings
     )

@@ -7,17 +7,33 @@ part of a page marked `data-pagefind-body` is indexed: headers, menus and footer
 Pagefind picks its stemmer from `<html lang>` and knows Norwegian only as `no`, while our pages
 say `nb` (bokmål). So the copy it indexes is relabelled `no`, and the finished index is filed
 back under `nb` in pagefind-entry.json, where the browser looks for the page's own language.
+
+Pagefind holds a whole index in memory while it builds it (some 180 kB per page) and cannot
+update one in place. So a large site is indexed in shards of at most SHARD_PAGES pages per
+language: a page's shard follows from a hash of its path, so it never moves while the site grows
+within the same power of two. The first shard of every language lives in /pagefind/ (for a small
+site that is the whole index); further shards in /pagefind/<lang>-<k>/, which the search page
+merges into its results (Pagefind's `mergeIndex`). A shard whose pages have the same bytes as in
+the last build keeps its files; only shards with a changed page are indexed again, several at a
+time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
+from . import compress
 from .errors import BuildError, ContentError, Position
+from .output import Staging
 
 BUNDLE = "pagefind"  # folder inside site/, served at /pagefind/
 PAGEFIND_LANGUAGE = {"nb": "no"}  # site language -> the code Pagefind stems it under
@@ -29,7 +45,92 @@ UNUSED = (
     "wasm.unknown.",  # for pages without a language; every page here has one
 )
 _HTML_LANG = re.compile(rb'<html lang="([a-z]{2,3})"')
-TIMEOUT = 120  # seconds; indexing this site takes well under one
+TIMEOUT = 600  # seconds for one shard; indexing SHARD_PAGES pages takes about one
+SHARD_PAGES = 500  # pages per shard and language: about 100 MB for Pagefind, about a second
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind index: the folder inside site/ it is written to, and its pages."""
+
+    bundle: str
+    pages: tuple[str, ...]  # HTML files inside site/
+
+
+def _shard_count(pages: int) -> int:
+    count = 1
+    while count * SHARD_PAGES < pages:
+        count *= 2
+    return count
+
+
+def _bundle(lang: str, number: int) -> str:
+    return BUNDLE if number == 0 else f"{BUNDLE}/{lang}-{number}"
+
+
+def shards(pages: Iterable[tuple[str, str]]) -> list[Shard]:
+    """The shards for (HTML file inside site/, language) pairs; the first shard of every
+    language shares /pagefind/."""
+    by_lang: dict[str, list[str]] = {}
+    for path, lang in pages:
+        by_lang.setdefault(lang, []).append(path)
+    found: dict[str, list[str]] = {BUNDLE: []}
+    for lang, paths in by_lang.items():
+        count = _shard_count(len(paths))
+        for path in paths:
+            number = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest()) % count
+            found.setdefault(_bundle(lang, number), []).append(path)
+    return [Shard(bundle, tuple(sorted(paths))) for bundle, paths in sorted(found.items())]
+
+
+def addresses(found: list[Shard], lang: str) -> list[str]:
+    """The bundles the search page of `lang` loads: /pagefind/ first, then its other shards."""
+    own = [s.bundle for s in found if s.bundle.startswith(f"{BUNDLE}/{lang}-")]
+    return [f"/{BUNDLE}/", *(f"/{bundle}/" for bundle in own)]
+
+
+def _fingerprint(shard: Shard, digests: dict[str, str]) -> str:
+    text = json.dumps([version("pagefind_bin"), [(path, digests[path]) for path in shard.pages]])
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def publish(
+    found: list[Shard],
+    stage: Staging,
+    digests: dict[str, str],
+    last: dict[str, tuple[str, list[str]]],
+    jobs: int = 1,
+) -> dict[str, tuple[str, list[str]]]:
+    """Write every shard's files (with compressed copies) into the new site; shards whose pages
+    are unchanged since `last` are linked from the last build, the others are indexed on up to
+    `jobs` Pagefind processes at once. `digests` gets the new files; returns, per shard, its
+    fingerprint and files, for the next build."""
+    made: dict[str, tuple[str, list[str]]] = {}
+    todo = []
+    for shard in found:
+        value = _fingerprint(shard, digests)
+        old = last.get(shard.bundle)
+        if old and old[0] == value and all(path in stage.unchanged for path in old[1]):
+            for path in old[1]:
+                stage.reuse(path)
+                digests[path] = stage.unchanged[path]
+            made[shard.bundle] = old
+        else:
+            todo.append((shard, value))
+    pending = [shard for shard, _value in todo]
+    for (shard, value), files in zip(todo, _index(pending, stage.root, jobs), strict=True):
+        written: dict[str, str] = {}
+        for path, data in files:
+            written.update(compress.put(stage, path, data))
+        digests.update(written)
+        made[shard.bundle] = (value, sorted(written))
+    return made
+
+
+def _index(todo: list[Shard], root: Path, jobs: int) -> Iterator[list[tuple[str, bytes]]]:
+    """Each shard's bundle files, in order, built on up to `jobs` Pagefind processes at once."""
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        yield from pool.map(lambda shard: index(shard, root), todo)
 
 
 def _relabel(html: bytes) -> bytes:
@@ -56,15 +157,15 @@ def _executable() -> str:
     return str(get_executable())
 
 
-def index(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """The search bundle for the HTML among (path in site/, bytes), as files under pagefind/."""
+def index(shard: Shard, root: Path) -> list[tuple[str, bytes]]:
+    """One shard's search bundle, from its pages in the site being built in `root`, as files
+    inside site/."""
     with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
         pages, bundle = Path(tmp) / "site", Path(tmp) / BUNDLE
-        for path, data in files:
-            if path.endswith(".html"):
-                target = pages / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(_relabel(data))
+        for path in shard.pages:
+            target = pages / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_relabel((root / path).read_bytes()))
         command = [_executable(), "--site", str(pages), "--output-path", str(bundle), "--silent"]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT)
@@ -83,7 +184,15 @@ def index(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         entry = bundle / "pagefind-entry.json"
         entry.write_bytes(_file_back(entry.read_bytes()))
         return [
-            (f"{BUNDLE}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+            (f"{shard.bundle}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
             for path in sorted(bundle.rglob("*"))
-            if path.is_file() and not path.name.startswith(UNUSED)
+            if path.is_file() and _wanted(path.relative_to(bundle), shard.bundle == BUNDLE)
         ]
+
+
+def _wanted(path: Path, primary: bool) -> bool:
+    """Whether a file Pagefind wrote is published. A merged shard needs only its index: the
+    browser runs the primary bundle's script and WebAssembly for all of them."""
+    if path.name.startswith(UNUSED):
+        return False
+    return primary or path.name == "pagefind-entry.json" or path.suffix.startswith(".pf_")

@@ -126,7 +126,7 @@ def test_a_damaged_cache_is_noticed_and_ignored(
     text = manifest.read_text()
     manifest.write_text(
         {"truncated": text[: len(text) // 2],
-         "wrong version": text.replace('"version": 1', '"version": 0'),
+         "wrong version": text.replace(f'"version": {incremental.VERSION}', '"version": 0'),
          "not json": "\x00\x01"}[damage]
     )  # fmt: skip
     CHANGES["content edit"](project)

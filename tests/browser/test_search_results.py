@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from showcase import pipeline
+from showcase import pipeline, search
 from showcase.headers import SECURITY_HEADERS
 from showcase.schema import Folders
 
@@ -52,9 +52,8 @@ def words_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def server(words_site: Path) -> Iterator[str]:
-    handler = functools.partial(HeadersHandler, directory=str(words_site))
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(HeadersHandler, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -65,7 +64,42 @@ def server(words_site: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-def search(context: Any, url: str) -> tuple[list[str], list[str], list[str]]:
+@pytest.fixture(scope="module")
+def server(words_site: Path) -> Iterator[str]:
+    yield from serve(words_site)
+
+
+# Pages whose text these tests may extend, by where they are published.
+PAGES = {"om": "about", "personvern": "privacy", "tilgjengelighet": "accessibility"}
+
+
+@pytest.fixture(scope="module")
+def sharded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The fixture site with its index in shards of two pages, and a word on one page that is
+    not in the first shard: (server address, that page's address)."""
+    root = tmp_path_factory.mktemp("shards")
+    content = root / "content"
+    shutil.copytree(PROJECT / "tests" / "sites" / "basic" / "content", content)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 2)
+        out = root / "site"
+        pipeline.build(Folders(root, content, PROJECT / "templates"), out)
+        found = [p.relative_to(out).as_posix() for p in out.rglob("*.html")]
+        pages = [(path, "nb") for path in found if not path.startswith("en/")]
+        shards = search.shards(pages)
+    merged = {page for shard in shards[1:] for page in shard.pages}
+    folder = next(name for name in PAGES if f"{name}/index.html" in merged)
+    source = content / "pages" / f"{PAGES[folder]}.nb.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nHer står ordet sjøsprøyt.\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 2)
+        pipeline.build(Folders(root, content, PROJECT / "templates"), out)
+    assert (out / "pagefind" / "nb-1").is_dir(), "the index is in shards"
+    for address in serve(out):
+        yield address, f"/{folder}/"
+
+
+def search_page(context: Any, url: str) -> tuple[list[str], list[str], list[str]]:
     """(result addresses, errors, requests to other hosts) for one search page address."""
     tab = context.new_page()
     errors: list[str] = []
@@ -99,19 +133,28 @@ def search(context: Any, url: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def test_bokmaal_search_finds_other_forms_of_a_word(context: Any, server: str) -> None:
-    links, errors, foreign = search(context, server + "/sok/?q=barnehage")
+    links, errors, foreign = search_page(context, server + "/sok/?q=barnehage")
     assert "/om/" in links  # the page says 'barnehager' only
     assert all(not link.startswith("/en/") for link in links), links
     assert errors == [] and foreign == []
 
 
 def test_english_search_finds_other_forms_and_stays_in_english(context: Any, server: str) -> None:
-    links, errors, foreign = search(context, server + "/en/search/?q=library")
+    links, errors, foreign = search_page(context, server + "/en/search/?q=library")
     assert "/en/about/" in links  # the page says 'libraries' only
     assert all(link.startswith("/en/") for link in links), links
     assert errors == [] and foreign == []
 
 
 def test_search_finds_nothing_in_the_other_language(context: Any, server: str) -> None:
-    links, errors, _ = search(context, server + "/sok/?q=libraries")
+    links, errors, _ = search_page(context, server + "/sok/?q=libraries")
     assert links == [] and errors == []
+
+
+def test_search_finds_pages_in_every_shard_of_a_large_index(
+    context: Any, sharded_server: tuple[str, str]
+) -> None:
+    server, page = sharded_server
+    links, errors, foreign = search_page(context, server + "/sok/?q=sjøsprøyt")
+    assert links == [page], "the page is in a merged shard, not in /pagefind/ itself"
+    assert errors == [] and foreign == []

@@ -9,6 +9,10 @@
   }
   var text = box.dataset;
   var bundle = text.bundle;
+  // A large site's index comes in shards; the others are merged into the first one's results.
+  var shards = (text.merge || "").split(" ").filter(Boolean).map(function (path) {
+    return { bundlePath: path };
+  });
 
   function start() {
     var ui = new window.PagefindUI({
@@ -16,6 +20,7 @@
       bundlePath: bundle,
       showImages: false,
       showSubResults: true,
+      mergeIndex: shards,
       translations: {
         placeholder: text.placeholder,
         search_label: text.label,
