@@ -95,9 +95,15 @@ def broken_links(files: Iterable[str], pages: dict[str, Attributes]) -> list[Bro
         for page, found in sorted(pages.items())
         for url in third_party(found.loads)
     ]
+    absolute: dict[str, tuple[str, str] | None] = {}  # most links are, and repeat on every page
     for page, found in sorted(pages.items()):
         for href in [*found.links, *found.loads]:
-            target = resolve(href, page)
+            if href.startswith("/") and not href.startswith("//"):
+                if href not in absolute:
+                    absolute[href] = resolve(href, page)
+                target = absolute[href]
+            else:
+                target = resolve(href, page)
             if target is None:
                 continue
             path, anchor = target

@@ -76,10 +76,13 @@ def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Pat
     if not folder.is_dir():
         return []
     found = []
+    folder_inside = inside(folder, folder.parent)  # a plain file in it is then inside too
     for path in sorted(folder.iterdir()):
         if path.suffix != suffix or is_editor_litter(path) or not path.is_file():
             continue
-        if linked_outside(path, folder.parent, root, log):
+        if (not folder_inside or path.is_symlink()) and linked_outside(
+            path, folder.parent, root, log
+        ):
             continue
         found.append(path)
     return found

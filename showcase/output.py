@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,33 +52,49 @@ class Staging:
             tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent)
         ).resolve()
         self.unchanged = unchanged or {}  # path -> digest of files still as the last build wrote
+        self._old, self._new = str(self.out), str(self.root)  # plain strings: tens of
+        self._folders: set[str] = set()  # thousands of files make pathlib's cost show
 
-    def target(self, relative: str) -> Path:
-        """Where `relative` goes in the new site; never outside it."""
-        if ".." in Path(relative).parts or Path(relative).is_absolute():
+    def target(self, relative: str) -> str:
+        """Where `relative` goes in the new site (its folder made); never outside it."""
+        parts = relative.split("/")
+        if relative.startswith("/") or ".." in parts:
             raise ValueError(f"output path escapes the site folder: {relative}")
-        target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+        folder = "/".join(parts[:-1])
+        if folder not in self._folders:
+            Path(self._new, folder).mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        return f"{self._new}/{relative}"
 
     def put(self, relative: str, data: bytes) -> str:
         """Write one file (or link the identical old one); returns its digest."""
         value = digest(data)
         target = self.target(relative)
-        if self.unchanged.get(relative) != value or not _link(self.out / relative, target):
-            target.write_bytes(data)
+        if self.unchanged.get(relative) != value or not _link(self._source(relative), target):
+            Path(target).write_bytes(data)
         return value
 
     def reuse(self, relative: str) -> str | None:
         """Link the last build's file at `relative` unchanged; its digest, or None if gone."""
         value = self.unchanged.get(relative)
-        if value is None or not _link(self.out / relative, self.target(relative)):
+        if value is None or not _link(self._source(relative), self.target(relative)):
             return None
         return value
 
-    def publish(self) -> None:
+    def _source(self, relative: str) -> str:
+        return f"{self._old}/{relative}"
+
+    def publish(self) -> threading.Thread:
+        """Swap the new site in. The old one is deleted on a thread, so the build can record
+        what it wrote meanwhile: join the returned thread before the process ends."""
         self.root.chmod(0o755)
-        swap_in(self.root, self.out)
+        old = swap_in(self.root, self.out)
+        cleaner = threading.Thread(
+            target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}
+        )
+        if old is not None:
+            cleaner.start()
+        return cleaner
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -93,14 +110,16 @@ def write_site(
     stage = Staging(out, unchanged)
     try:
         digests = {relative: stage.put(relative, data) for relative, data in files}
-        stage.publish()
+        cleaner = stage.publish()
     except BaseException:
         stage.discard()
         raise
+    if cleaner.is_alive():
+        cleaner.join()
     return digests
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     try:
         os.link(source, target)
     except OSError:
@@ -108,18 +127,18 @@ def _link(source: Path, target: Path) -> bool:
     return True
 
 
-def swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` with `staging` using renames, so readers never see a half-written site."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-        out.replace(old / "site")
+def swap_in(staging: Path, out: Path) -> Path | None:
+    """Replace `out` with `staging` using renames, so readers never see a half-written site.
+    Returns the folder now holding the old site, for the caller to delete."""
+    if not out.exists():
+        staging.replace(out)
+        return None
+    old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
+    out.replace(old / "site")
     try:
         staging.replace(out)
     except BaseException:
-        if old is not None:
-            (old / "site").replace(out)
+        (old / "site").replace(out)
+        old.rmdir()
         raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    return old

@@ -302,7 +302,7 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
         check_links(made, log)
         if log.errors:
             raise BuildError(log.errors)
-        stage.publish()
+        cleaner = stage.publish()
     except BaseException:
         stage.discard()
         raise
@@ -317,6 +317,8 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
             search=made.search,
         ),
     )
+    if cleaner.is_alive():
+        cleaner.join()  # the old site, deleted while the manifest was written
     seconds = time.perf_counter() - started
     return BuildReport(
         len(made.specs), len(made.digests), seconds, log.warnings, notice, rendered=made.rendered

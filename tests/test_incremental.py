@@ -148,3 +148,16 @@ def test_parallel_build_is_byte_identical_to_serial(project: Folders, tmp_path: 
     finally:
         parallel.MIN_PER_WORKER = original
     assert everything(tmp_path / "parallel") == everything(tmp_path / "serial")
+
+
+def test_the_manifest_reads_back_exactly_as_it_was_saved(project: Folders, tmp_path: Path) -> None:
+    """Every field survives saving and loading; a field added to Manifest and forgotten in
+    `save` fails here."""
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    path = incremental.manifest_path(project.root, out)
+    manifest, notice = incremental.load(path)
+    assert manifest is not None and notice == ""
+    assert manifest.pages and manifest.outputs and manifest.search
+    incremental.save(tmp_path / "again.json", manifest)
+    assert incremental.load(tmp_path / "again.json") == (manifest, "")
