@@ -36,6 +36,13 @@ def slugify(value: str, separator: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", separator, folded).strip(separator)
 
 
+# The same text always gives the same HTML: a page and the feed that quotes it, or the preview
+# rebuilding after each save, convert it once. Bounded, since a build of many pages passes here
+# with each body once.
+_RENDERED: dict[str, Markup] = {}
+_RENDERED_LIMIT = 512
+
+
 class MarkdownRenderer:
     """One reusable Markdown converter; `render` turns editor Markdown into sanitised HTML."""
 
@@ -47,8 +54,13 @@ class MarkdownRenderer:
         )
 
     def render(self, text: str) -> Markup:
-        html = self._md.reset().convert(text)
-        return Markup(sanitise(html))
+        known = _RENDERED.get(text)
+        if known is None:
+            known = Markup(sanitise(self._md.reset().convert(text)))
+            if len(_RENDERED) >= _RENDERED_LIMIT:
+                _RENDERED.clear()
+            _RENDERED[text] = known
+        return known
 
     def inline(self, text: str) -> Markup:
         """Markdown for one line or short text: no wrapping paragraph."""

@@ -6,13 +6,15 @@ when every file is written. A failure at any point leaves the previous site/ exa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from .atomic import write_atomic
 from .incremental import digest
 
 SITE_MARK = "sitemap.xml"  # every built site has one; a folder without it is not ours to replace
@@ -84,9 +86,10 @@ class Staging:
     def _source(self, relative: str) -> str:
         return f"{self._old}/{relative}"
 
-    def publish(self) -> threading.Thread:
-        """Swap the new site in. The old one is deleted on a thread, so the build can record
-        what it wrote meanwhile: join the returned thread before the process ends."""
+    def publish(self, files: Collection[str]) -> threading.Thread:
+        """Swap the new site in (`files`, every file of it, are all in place already). The old
+        one is deleted on a thread, so the build can record what it wrote meanwhile: join the
+        returned thread before the process ends."""
         self.root.chmod(0o755)
         old = swap_in(self.root, self.out)
         cleaner = threading.Thread(
@@ -100,6 +103,48 @@ class Staging:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+class InPlace(Staging):
+    """The preview's way of writing: files change in `out` itself, each with one atomic rename,
+    and what the build no longer makes is removed at the end. A save shows much sooner than
+    with a new folder per build, but for a moment old and new pages may be served side by side
+    and a failed build leaves a mix, which the preview covers with its error page. Never for
+    site/: readers of the real site must only ever see whole builds."""
+
+    def __init__(self, out: Path, unchanged: dict[str, str] | None = None) -> None:
+        self.out = self.root = out.absolute()
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.unchanged = unchanged or {}
+        self._old = self._new = str(self.out)
+        self._folders = set()
+
+    def put(self, relative: str, data: bytes) -> str:
+        value = digest(data)
+        target = self.target(relative)
+        if self.unchanged.get(relative) != value:
+            write_atomic(Path(target), data)
+        return value
+
+    def reuse(self, relative: str) -> str | None:
+        return self.unchanged.get(relative)
+
+    def publish(self, files: Collection[str]) -> threading.Thread:
+        """Remove what this build did not make; the rest is in place already."""
+        keep = set(files)
+        for folder, _subfolders, names in os.walk(self.out, topdown=False):
+            inside = os.path.relpath(folder, self.out)
+            for name in names:
+                relative = name if inside == "." else f"{inside}/{name}"
+                if relative not in keep:
+                    Path(folder, name).unlink()
+            if folder != str(self.out):
+                with contextlib.suppress(OSError):  # fails, as it should, unless it is empty
+                    Path(folder).rmdir()
+        return threading.Thread()  # nothing left to clean up
+
+    def discard(self) -> None:
+        """Nothing to undo: the preview shows the errors instead."""
+
+
 def write_site(
     out: Path, files: Iterable[tuple[str, bytes]], unchanged: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -110,7 +155,7 @@ def write_site(
     stage = Staging(out, unchanged)
     try:
         digests = {relative: stage.put(relative, data) for relative, data in files}
-        cleaner = stage.publish()
+        cleaner = stage.publish(digests)
     except BaseException:
         stage.discard()
         raise

@@ -28,7 +28,7 @@ from . import (
 )
 from .errors import BuildError, ContentError, ErrorLog, Position
 from .model import Content
-from .output import Staging, check_output_folder
+from .output import InPlace, Staging, check_output_folder
 from .render import PageSpec, Renderer, plan_pages
 from .schema import Folders, load_content, load_site
 from .urls import Urls, output_path, url_for_output
@@ -106,7 +106,9 @@ def render_site(
 
     css = assets.stylesheet(folders.templates)
     script = assets.script(folders.templates, "search.js")
-    renderer = Renderer(folders.templates, content, urls, "/" + css.path, "/" + script.path)
+    renderer = Renderer(
+        folders.templates, content, urls, "/" + css.path, "/" + script.path, cache / "jinja"
+    )
     sheets = handouts.for_site(content, folders, cache / "handouts", drafts)
     renderer.env.globals["handouts"] = sheets.links()  # rendered first: the pages show their sizes
     pictures = images.pictures(folders, content.images, cache / "images")
@@ -260,11 +262,18 @@ def check_links(made: Made, log: ErrorLog) -> None:
             )
 
 
-def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int = 0) -> BuildReport:
+def build(
+    folders: Folders,
+    out: Path,
+    include_drafts: bool = False,
+    jobs: int = 0,
+    in_place: bool = False,
+) -> BuildReport:
     """Build the site into `out`, replacing it only when everything succeeded.
 
     `jobs` is the number of processes rendering pages (0: one per core). Work the last build of
-    the same folder already did is reused (see incremental.py)."""
+    the same folder already did is reused (see incremental.py). `in_place` updates `out` file by
+    file instead of swapping in a whole new folder: for the preview only (see output.InPlace)."""
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
     manifest_file = incremental.manifest_path(folders.root, out)
@@ -288,7 +297,7 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
         for path, entry in recorded.items()
         if incremental.untouched(out, path, recorded)
     }
-    stage = Staging(out, unchanged)
+    stage = (InPlace if in_place else Staging)(out, unchanged)
     try:
         made = render_site(
             content,
@@ -302,7 +311,7 @@ def build(folders: Folders, out: Path, include_drafts: bool = False, jobs: int =
         check_links(made, log)
         if log.errors:
             raise BuildError(log.errors)
-        cleaner = stage.publish()
+        cleaner = stage.publish(made.digests)
     except BaseException:
         stage.discard()
         raise

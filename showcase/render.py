@@ -158,8 +158,16 @@ class Renderer:
     """Renders page specs with one Jinja environment and one Markdown converter."""
 
     def __init__(
-        self, templates: Path, content: Content, urls: Urls, css_url: str, search_js_url: str = ""
+        self,
+        templates: Path,
+        content: Content,
+        urls: Urls,
+        css_url: str,
+        search_js_url: str = "",
+        compiled: Path | None = None,
     ) -> None:
+        """`compiled`: a folder where Jinja keeps compiled templates between runs (it checks
+        each template's time and compiles it again when it changed)."""
         self.content = content
         self.urls = urls
         self.templates = templates.absolute()
@@ -171,6 +179,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_bytecode_cache(compiled),
         )
         self.env.filters.update(
             t=filters.translate,
@@ -212,6 +221,13 @@ class Renderer:
         except Exception as exc:
             raise BuildError([template_error(exc, self.templates, spec.url)]) from exc
         return html.encode("utf-8"), frozenset(tracked.read)
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def template_error(exc: Exception, templates: Path, url: str) -> ContentError:

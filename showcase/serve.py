@@ -103,7 +103,9 @@ class Preview:
 
     def rebuild(self, *_changed: Any) -> bool:
         try:
-            report = pipeline.build(self.folders, self.out, include_drafts=True, jobs=1)
+            report = pipeline.build(
+                self.folders, self.out, include_drafts=True, jobs=1, in_place=True
+            )
         except BuildError as exc:
             report_problems(exc.errors, [], self.lang)
             self.show_errors(exc.errors)

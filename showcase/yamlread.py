@@ -138,12 +138,32 @@ def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog) -> Nod
     raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others
 
 
+# Documents read cleanly before, by (text, path, line offset): the live preview reads every
+# file on every save, and the nodes are immutable, so an unchanged file is not parsed again.
+_READ: dict[tuple[str, str, int], Node] = {}
+_READ_LIMIT = 100_000  # entries; a larger site just parses again after the memo is cleared
+
+
 def read_yaml(text: str, path: str, log: ErrorLog, line_offset: int = 0) -> Node | None:
     """Parse one YAML document into position-keeping nodes; problems go to `log`.
 
     `line_offset` shifts reported lines, for front matter that starts below line 1.
     Returns None when the text cannot be read at all (the error is already logged).
     """
+    key = (text, path, line_offset)
+    known = _READ.get(key)
+    if known is not None:
+        return known
+    problems = len(log.errors) + len(log.warnings)
+    node = _parse(text, path, log, line_offset)
+    if node is not None and len(log.errors) + len(log.warnings) == problems:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[key] = node
+    return node
+
+
+def _parse(text: str, path: str, log: ErrorLog, line_offset: int) -> Node | None:
     if _tab_errors(text, path, line_offset, log):
         return None
     # Tags, anchors and aliases need '!', '&' or '*': without them libyaml's C composer is safe

@@ -87,6 +87,24 @@ def test_cached_build_equals_clean_build_after(
     assert everything(out) == clean_build(project, tmp_path)
 
 
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_the_preview_updated_in_place_equals_a_clean_preview_after(
+    project: Folders, tmp_path: Path, change: str
+) -> None:
+    """The preview rewrites only changed files in its folder and removes what is gone."""
+    out = tmp_path / "preview"
+    pipeline.build(project, out, include_drafts=True, jobs=1, in_place=True)
+    (out / "stray.html").write_text("a file no build made")
+    CHANGES[change](project)
+    pipeline.build(project, out, include_drafts=True, jobs=1, in_place=True)
+    clean = tmp_path / "clean-preview"
+    pipeline.build(project, clean, include_drafts=True, jobs=1)
+    assert everything(out) == everything(clean)
+    assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())], (
+        "no empty folders"
+    )
+
+
 def test_a_story_edit_renders_only_the_pages_that_show_it(project: Folders, tmp_path: Path) -> None:
     out = tmp_path / "site"
     first = pipeline.build(project, out, jobs=1)
