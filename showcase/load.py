@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import yamlread
 from .errors import ErrorLog, Position, relative
 from .yamlread import Node, read_yaml
 
@@ -136,8 +137,27 @@ def markdown_sources(
     return {key: by_lang for key, by_lang in grouped.items() if len(by_lang) == len(languages)}
 
 
+# Text of files read before, by path, size and modification time: the live preview reads every
+# file on every save, and one `stat` is much cheaper than opening and decoding the file again.
+# Only the preview turns this on (`remember`); a one-off build would just hold the text twice.
+_TEXTS: dict[Path, tuple[int, int, str]] = {}
+_REMEMBER = [False]
+
+
+def remember(on: bool = True) -> None:
+    """Keep what was read for the next build in this process (the live preview's many builds)."""
+    _REMEMBER[0] = on
+    if not on:
+        _TEXTS.clear()
+    yamlread.remember(on)
+
+
 def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
     try:
+        stat = path.stat()
+        known = _TEXTS.get(path) if _REMEMBER[0] else None
+        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+            return known[2]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
@@ -150,7 +170,10 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
     except OSError as exc:
         log.error(Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists")
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if _REMEMBER[0]:
+        _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
+    return text
 
 
 def read_yaml_file(source: SourceFile | None, log: ErrorLog) -> Node | None:

@@ -10,6 +10,7 @@ shows them (file, line, what to do) instead of a stale page; the next good save 
 from __future__ import annotations
 
 import html
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado import ioloop
 
-from . import pipeline
+from . import load, pipeline
 from .errors import BuildError, ContentError
 from .load import is_editor_litter
 from .messages import translate
@@ -35,18 +36,20 @@ PREVIEW = Path(".cache") / "preview"
 
 
 class ChangeWatcher(Watcher):  # type: ignore[misc]
-    """livereload's watcher, woken by file-system events instead of a 0.8 s poll."""
+    """livereload's watcher, told about changes by the operating system (watchfiles) instead of
+    polling every 0.8 s and walking every watched folder to compare times."""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
         self.paths = paths
         self.stop = threading.Event()
+        self.changed: queue.SimpleQueue[str] = queue.SimpleQueue()
 
     def start(self, callback: Callable[[], None]) -> bool:
         loop = ioloop.IOLoop.current()
 
         def run() -> None:
-            for _changes in watchfiles.watch(
+            for changes in watchfiles.watch(
                 *self.paths,
                 watch_filter=lambda _change, path: not is_editor_litter(Path(path)),
                 debounce=40,
@@ -54,16 +57,25 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
                 stop_event=self.stop,
                 raise_interrupt=False,
             ):
+                for _change, path in sorted(changes):
+                    self.changed.put(path)
                 loop.add_callback(callback)
 
         threading.Thread(target=run, name="preview-watcher", daemon=True).start()
         return True
 
     def examine(self) -> tuple[str | None, float | None]:
-        # livereload queues a start-up marker that would swallow the first real change.
-        self._changes.clear()
-        result: tuple[str | None, float | None] = super().examine()
-        return result
+        """Run the watch tasks once for everything changed since the last look, and name one
+        changed file (livereload then reloads the browsers)."""
+        changed = []
+        while not self.changed.empty():
+            changed.append(self.changed.get())
+        if not changed:
+            return None, None
+        tasks = {id(item["func"]): item["func"] for item in self._tasks.values() if item["func"]}
+        for task in tasks.values():
+            task()
+        return changed[0], None
 
 
 def error_page(errors: list[ContentError], lang: str) -> bytes:
@@ -142,6 +154,7 @@ def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool 
     except UnsafeOutput as exc:  # pragma: no cover - the preview folder is ours
         print(exc)
         return
+    load.remember()  # unchanged files are not read or parsed again on each save
     preview.rebuild()
     # livereload ignores changes for 3 s after each reload, which would leave the browser stale
     # after quick successive saves; the watcher's debounce already merges bursts of events.

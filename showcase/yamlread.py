@@ -140,8 +140,16 @@ def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog) -> Nod
 
 # Documents read cleanly before, by (text, path, line offset): the live preview reads every
 # file on every save, and the nodes are immutable, so an unchanged file is not parsed again.
+# Off unless the preview turns it on (`load.remember`).
 _READ: dict[tuple[str, str, int], Node] = {}
 _READ_LIMIT = 100_000  # entries; a larger site just parses again after the memo is cleared
+_REMEMBER = [False]
+
+
+def remember(on: bool = True) -> None:
+    _REMEMBER[0] = on
+    if not on:
+        _READ.clear()
 
 
 def read_yaml(text: str, path: str, log: ErrorLog, line_offset: int = 0) -> Node | None:
@@ -156,7 +164,7 @@ def read_yaml(text: str, path: str, log: ErrorLog, line_offset: int = 0) -> Node
         return known
     problems = len(log.errors) + len(log.warnings)
     node = _parse(text, path, log, line_offset)
-    if node is not None and len(log.errors) + len(log.warnings) == problems:
+    if _REMEMBER[0] and node is not None and len(log.errors) + len(log.warnings) == problems:
         if len(_READ) >= _READ_LIMIT:
             _READ.clear()
         _READ[key] = node
