@@ -47,8 +47,14 @@ STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
         2,
         (("feeds.py", "atom_feed"), ("feeds.py", "sitemap"), ("feeds.py", "robots")),
     ),
-    ("search index (Pagefind)", 2, (("search.py", "index"),)),
-    (".gz and .br copies", 2, (("compress.py", "precompressed"),)),
+    ("search index (Pagefind, in shards)", 2, (("search.py", "publish"),)),
+    (".gz and .br copies", 2, (("compress.py", "_gzip"), ("compress.py", "_brotli"))),
+    (
+        "writing files (or linking unchanged ones)",
+        2,
+        (("output.py", "put"), ("output.py", "reuse")),
+    ),
+    ("link data of each page", 2, (("links.py", "attributes"),)),
     (
         "build cache (fingerprints, manifest)",
         2,
@@ -66,7 +72,7 @@ STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("check links", 1, (("pipeline.py", "check_links"),)),
-    ("write the site", 1, (("output.py", "write_site"),)),
+    ("swap the new site in", 1, (("output.py", "publish"),)),
     ("Markdown anywhere (pages, feeds, handouts)", 1, (("markup.py", "render"),)),
 )
 Key = tuple[str, int, str]
