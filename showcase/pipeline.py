@@ -230,10 +230,10 @@ class _Pages:
             self.digests.update(written)
             records[path] = incremental.PageRecord(
                 print=incremental.page_fingerprint(base, spec, read, parts),
-                deps=sorted(read),
-                links=found.links,
-                loads=found.loads,
-                ids=found.ids,
+                deps=incremental.shared(sorted(read)),
+                links=incremental.shared(found.links),
+                loads=incremental.shared(found.loads),
+                ids=incremental.shared(found.ids),
             )
         return records, len(todo)
 
