@@ -137,7 +137,6 @@ def render_site(
         (script.path, script.data),
         *(file for picture in pictures.values() for file in picture.files()),
         *((image.path, image.data) for image in assets.images(content, folders.content)),
-        *share_files,
         *sheets.files,
         *(
             (output_path(urls.feed(lang)), feeds.atom_feed(content, urls, lang, renderer.markdown))
@@ -148,6 +147,9 @@ def render_site(
         ("_headers", headers.headers_file()),
     ]:
         put(path, data)
+    for path, source in share_files:  # named by what is drawn on them: same name, same bytes
+        kept = stage.reuse(path)
+        digests[path] = kept if kept is not None else stage.put(path, source.read_bytes())
     indexed = {}
     if not drafts:  # a preview needs no search index
         last = previous.manifest.search if previous else {}

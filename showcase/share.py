@@ -5,10 +5,11 @@ Debian's fonts-dejavu-core, which `make` installs). Each image is named by a has
 drawn on it, so it can be cached for a year, and kept in .cache/share/ so a rebuild draws only
 the pages whose title changed.
 
-A big site has thousands of these, so each one is cheap: the site name, tagline and colour band
-are the same on every picture, so they are drawn and compressed once per build (`Frame`); per
-page only the title is drawn, and only the rows it covers are compressed, between the frame's
-ready-made rows above and below it (the PNG is written here, not by Pillow, to allow that).
+A big site has thousands of these, so each one is cheap (about 1 ms, from 3): the site name,
+tagline and colour band are the same on every picture, so they are drawn and compressed once per
+build (`Frame`); per page only the title is drawn, and only the rows it covers are compressed,
+between ready-made pieces of the frame and of background (see png.py). The pixels are exactly
+those of drawing each picture whole.
 """
 
 from __future__ import annotations
@@ -16,15 +17,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import struct
-import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from . import png
 from .atomic import write_atomic
 from .errors import BuildError, ContentError, Position
 from .model import Site
@@ -155,52 +155,14 @@ def _palette() -> bytes:
 
 PALETTE = _palette()
 
-# The pictures are drawn 1 pixel wider than they are, one pixel to the right: column 0 stays 0,
-# which is the "no filter" byte that starts each row of a PNG's pixel data. So an image's bytes
-# are its PNG rows as they are.
+# Pictures are drawn one pixel wider than they are, one pixel to the right: column 0 stays 0
+# (all text starts MARGIN in), the "no filter" byte that starts each row of a PNG's pixel data,
+# so a picture's bytes are its PNG rows as they are.
 ROW = WIDTH + 1
 LEFT = 1 + MARGIN
-STEP = 8  # the title's rows are rounded out to this, so a few frame pieces serve every title
+STEP = 8  # the title's rows are widened to this, so a few pieces of background serve all
 FRAME_LEVEL, TITLE_LEVEL = 9, 2  # zlib levels: once per build, and once per picture
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    crc = zlib.crc32(data, zlib.crc32(kind))
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-
-PNG_HEAD = (
-    b"\x89PNG\r\n\x1a\n"
-    + _chunk(b"IHDR", struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0))  # 8-bit, palette
-    + _chunk(b"PLTE", PALETTE)
-)
-PNG_END = _chunk(b"IEND", b"")
-ZLIB_HEAD = b"\x78\xda"  # deflate, 32 KiB window (as below), no preset dictionary
-ADLER = 65521
-
-
-def _adler32_combine(first: int, second: int, length: int) -> int:
-    """The Adler-32 of two pieces of data joined, from theirs (zlib's adler32_combine)."""
-    rem = length % ADLER
-    sum1 = ((first & 0xFFFF) + (second & 0xFFFF) + ADLER - 1) % ADLER
-    sum2 = (rem * (first & 0xFFFF) + (first >> 16) + (second >> 16) + ADLER - rem) % ADLER
-    return sum1 | (sum2 << 16)
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Some rows of a picture, deflated on their own (so pieces can be joined), and their
-    Adler-32 checksum and length, which the zlib stream's checksum is made of."""
-
-    data: bytes
-    adler: int
-    length: int
-
-    @classmethod
-    def deflate(cls, rows: bytes, level: int, last: bool) -> Piece:
-        packer = zlib.compressobj(level, zlib.DEFLATED, -15, 9)
-        data = packer.compress(rows) + packer.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
-        return cls(data, zlib.adler32(rows), len(rows))
+HEADER = png.palette_header(WIDTH, HEIGHT, PALETTE)
 
 
 @dataclass(frozen=True)
@@ -208,39 +170,27 @@ class Frame:
     """What every picture with one site name and tagline shares: the site name above (rows up
     to `head`), the tagline and colour band below (rows from `foot`), nothing in between.
 
-    Its rows above and below a title are deflated once for each place a title starts or ends."""
+    Drawn, and its rows above and below deflated, once per build."""
 
     image: Image.Image
     head: int
     foot: int
-    _above: dict[int, Piece] = field(default_factory=dict)
-    _below: dict[int, Piece] = field(default_factory=dict)
+    above: png.Piece
+    below: png.Piece
 
     @classmethod
     def draw(cls, site: str, tagline: str, fonts: Fonts) -> Frame:
-        image = Image.new("L", (ROW, HEIGHT), 0)
-        pen = ImageDraw.Draw(image)
-        pen.text((LEFT, MARGIN), site, font=fonts.site, fill=SOFT_LEVEL)
-        head = (image.getbbox() or (0, 0, 0, 0))[3]
-        pen.text((LEFT, HEIGHT - MARGIN - 30), tagline, font=fonts.tagline, fill=SOFT_LEVEL)
-        band = WIDTH // len(LEVELS)
-        for number in range(len(LEVELS)):
-            box = (1 + number * band, HEIGHT - 16, 1 + (number + 1) * band, HEIGHT)
-            pen.rectangle(box, fill=WHITE_LEVEL + 1 + number)
+        image = _draw(Card("", site, tagline), fonts, title=False)
+        alone = Image.new("L", (ROW, HEIGHT), 0)  # where the site name ends
+        ImageDraw.Draw(alone).text((LEFT, MARGIN), site, font=fonts.site, fill=SOFT_LEVEL)
+        head = (alone.getbbox() or (0, 0, 0, 0))[3]
         below = image.crop((0, head, ROW, HEIGHT)).getbbox()
-        return cls(image, head, head + below[1] if below else HEIGHT)
-
-    def above(self, top: int) -> Piece:
-        if top not in self._above:
-            rows = self.image.crop((0, 0, ROW, top)).tobytes() if top else b""
-            self._above[top] = Piece.deflate(rows, FRAME_LEVEL, last=False)
-        return self._above[top]
-
-    def below(self, bottom: int) -> Piece:
-        if bottom not in self._below:
-            rows = self.image.crop((0, bottom, ROW, HEIGHT)).tobytes() if bottom < HEIGHT else b""
-            self._below[bottom] = Piece.deflate(rows, FRAME_LEVEL, last=True)
-        return self._below[bottom]
+        foot = head + below[1] if below else HEIGHT
+        rows = [
+            image.crop((0, first, ROW, last)).tobytes()
+            for first, last in ((0, head), (foot, HEIGHT))
+        ]
+        return cls(image, head, foot, *(png.Piece.deflate(part, FRAME_LEVEL) for part in rows))
 
 
 @lru_cache(maxsize=8)
@@ -248,39 +198,50 @@ def _frame(site: str, tagline: str, fonts: Fonts) -> Frame:
     return Frame.draw(site, tagline, fonts)
 
 
-def _png(above: Piece, middle: bytes, below: Piece) -> bytes:
-    """A PNG of rows: the frame's ready-deflated rows around the title's, deflated here."""
-    title = Piece.deflate(middle, TITLE_LEVEL, last=False) if middle else Piece(b"", 1, 0)
-    adler = _adler32_combine(above.adler, title.adler, title.length)
-    adler = _adler32_combine(adler, below.adler, below.length)
-    stream = b"".join((ZLIB_HEAD, above.data, title.data, below.data, struct.pack(">I", adler)))
-    return PNG_HEAD + _chunk(b"IDAT", stream) + PNG_END
+@lru_cache(maxsize=256)
+def _blank(rows: int) -> png.Piece:
+    """Rows of background, deflated once per number of rows (a multiple of STEP)."""
+    return png.Piece.deflate(bytes(rows * ROW), FRAME_LEVEL)
+
+
+def _draw(card: Card, fonts: Fonts, title: bool = True, frame: bool = True) -> Image.Image:
+    """The card as text coverage in one 8-bit channel (palette indices, see PALETTE), in ROW
+    columns: site name above, the title large, the tagline and the colour band below."""
+    canvas = Image.new("L", (ROW, HEIGHT), 0)
+    pen = ImageDraw.Draw(canvas)
+    if frame:
+        pen.text((LEFT, MARGIN), card.site, font=fonts.site, fill=SOFT_LEVEL)
+    if title:
+        font, lines = _layout(card.title, fonts)
+        spacing = round(font.size * 1.22)
+        top = (HEIGHT - spacing * len(lines)) // 2 + 10
+        for number, line in enumerate(lines):
+            pen.text((LEFT, top + number * spacing), line, font=font, fill=WHITE_LEVEL)
+    if frame:
+        pen.text((LEFT, HEIGHT - MARGIN - 30), card.tagline, font=fonts.tagline, fill=SOFT_LEVEL)
+        band = WIDTH // len(LEVELS)
+        for number in range(len(LEVELS)):
+            box = (1 + number * band, HEIGHT - 16, 1 + (number + 1) * band, HEIGHT)
+            pen.rectangle(box, fill=WHITE_LEVEL + 1 + number)
+    return canvas
 
 
 def draw(card: Card, fonts: Fonts) -> bytes:
-    """The PNG for one card: site name above, the title large, the tagline below.
+    """The PNG for one card, with a fixed palette.
 
-    Drawn as text coverage in one 8-bit channel and saved with a fixed palette. Only the
-    title is drawn here; the rest comes from the card's `Frame`."""
+    Only the title is drawn and deflated here, as it lies between the frame's rows; the rest
+    comes ready from the card's `Frame`."""
     frame = _frame(card.site, card.tagline, fonts)
-    font, lines = _layout(card.title, fonts)
-    spacing = round(font.size * 1.22)
-    top = (HEIGHT - spacing * len(lines)) // 2 + 10
-    canvas = Image.new("L", (ROW, HEIGHT), 0)
-    pen = ImageDraw.Draw(canvas)
-    for number, line in enumerate(lines):
-        pen.text((LEFT, top + number * spacing), line, font=font, fill=WHITE_LEVEL)
-    box = canvas.getbbox() or (0, frame.head, 0, frame.head)
-    if frame.head <= box[1] and box[3] <= frame.foot:  # as always: the title between the two
-        first = box[1] - (box[1] - frame.head) % STEP
-        last = box[3] + (frame.foot - box[3]) % STEP
-        middle = canvas.crop((0, first, ROW, last)).tobytes() if last > first else b""
-        return _png(frame.above(first), middle, frame.below(last))
-    canvas = frame.image.copy()  # a title so tall that it reaches the frame: draw it over
-    pen = ImageDraw.Draw(canvas)
-    for number, line in enumerate(lines):
-        pen.text((LEFT, top + number * spacing), line, font=font, fill=WHITE_LEVEL)
-    return _png(frame.above(0), canvas.tobytes(), frame.below(HEIGHT))
+    title = _draw(card, fonts, frame=False)
+    box = title.getbbox() or (0, frame.head, 0, frame.head)
+    if not frame.head <= box[1] <= box[3] <= frame.foot:  # a title so tall it reaches the frame
+        whole = png.Piece.deflate(_draw(card, fonts).tobytes(), TITLE_LEVEL)
+        return png.png(HEADER, [whole])
+    first = box[1] - (box[1] - frame.head) % STEP
+    last = box[3] + (frame.foot - box[3]) % STEP
+    rows = png.Piece.deflate(title.crop((0, first, ROW, last)).tobytes(), TITLE_LEVEL)
+    above, below = _blank(first - frame.head), _blank(frame.foot - last)
+    return png.png(HEADER, [frame.above, above, rows, below, frame.below])
 
 
 def _fonts_digest(fonts: dict[str, Path]) -> str:
@@ -292,10 +253,12 @@ def _fonts_digest(fonts: dict[str, Path]) -> str:
 
 def share_images(
     specs: Iterable[PageSpec], site: Site, cache: Path, jobs: int = 1
-) -> tuple[list[PageSpec], list[tuple[str, bytes]]]:
-    """The pages with `share_image` set, and the image files (one per distinct card).
+) -> tuple[list[PageSpec], list[tuple[str, Path]]]:
+    """The pages with `share_image` set, and the image files (one per distinct card): where
+    each goes in site/, and the file in the cache that holds it.
 
-    Pictures already in the cache are read back; the rest are drawn on `jobs` processes."""
+    Pictures missing from the cache are drawn, and written to it, on `jobs` processes; none is
+    held in memory (a large site has thousands)."""
     font_paths = font_files()
     fonts_key = _fonts_digest(font_paths)
     fonts = Fonts.load(font_paths)
@@ -306,10 +269,13 @@ def share_images(
         key = card.key(fonts_key)
         cards.setdefault(key, card)
         pages.append(dataclasses.replace(spec, share_image=f"assets/share/{key}.png"))
-    missing = [key for key in cards if not (cache / f"{key}.png").is_file()]
-    for key, data in zip(
-        missing, pmap(lambda key: draw(cards[key], fonts), missing, jobs), strict=True
-    ):
-        write_atomic(cache / f"{key}.png", data)
-    files = [(f"assets/share/{key}.png", (cache / f"{key}.png").read_bytes()) for key in cards]
-    return pages, sorted(files)
+    paths = {key: cache / f"{key}.png" for key in cards}
+    missing = [key for key, path in paths.items() if not path.is_file()]
+
+    def make(key: str) -> None:
+        write_atomic(paths[key], draw(cards[key], fonts))
+
+    for name, tagline in {(cards[key].site, cards[key].tagline) for key in missing}:
+        _frame(name, tagline, fonts)  # drawn before the workers start, so all of them have it
+    pmap(make, missing, jobs)
+    return pages, sorted((f"assets/share/{key}.png", path) for key, path in paths.items())
