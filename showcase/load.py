@@ -152,13 +152,24 @@ def remember(on: bool = True) -> None:
     yamlread.remember(on)
 
 
+def text_of(path: Path) -> str:
+    """The file's text as it is on disk (raises OSError or UnicodeDecodeError), remembered by
+    size and time while `remember` is on."""
+    if not _REMEMBER[0]:
+        return path.read_text(encoding="utf-8")
+    stat = path.stat()
+    known = _TEXTS.get(path)
+    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        return known[2]
+    text = path.read_text(encoding="utf-8")
+    _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
+    return text
+
+
 def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
+    """The file's text with line ends made plain, or None (and an error logged)."""
     try:
-        stat = path.stat()
-        known = _TEXTS.get(path) if _REMEMBER[0] else None
-        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-            return known[2]
-        text = path.read_text(encoding="utf-8")
+        text = text_of(path)
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         log.error(
@@ -170,10 +181,7 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
     except OSError as exc:
         log.error(Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists")
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    if _REMEMBER[0]:
-        _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
-    return text
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def read_yaml_file(source: SourceFile | None, log: ErrorLog) -> Node | None:

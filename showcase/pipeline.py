@@ -67,15 +67,24 @@ class BuildReport:
     rendered: int = -1  # pages rendered this time; the others were unchanged
 
 
-def validate(folders: Folders, include_drafts: bool = False) -> tuple[Content, ErrorLog]:
-    """Load, validate and privacy-scan all content; raises BuildError listing every problem."""
+def validate(
+    folders: Folders, include_drafts: bool = False, jobs: int = 1
+) -> tuple[Content, ErrorLog]:
+    """Load, validate and privacy-scan all content (on `jobs` processes where that helps);
+    raises BuildError listing every problem."""
     log = ErrorLog()
     site = load_site(folders, log)
     content = load_content(folders, site, log, include_drafts) if site else None
     allowed = frozenset(site.privacy_allow if site else ())
     names = denylist.load(denylist.path_for(folders.root))
     privacy.scan(
-        folders.content, folders.root, allowed, names, log, folders.root / CACHE / "privacy.json"
+        folders.content,
+        folders.root,
+        allowed,
+        names,
+        log,
+        folders.root / CACHE / "privacy.json",
+        jobs,
     )
     if content is None or log.errors:
         raise BuildError(log.errors)
@@ -290,7 +299,8 @@ def build(
     ):
         seconds = time.perf_counter() - started
         return BuildReport(len(manifest.pages), 0, seconds, notice=notice, up_to_date=True)
-    content, log = validate(folders, include_drafts)
+    jobs = jobs or parallel.default_jobs()
+    content, log = validate(folders, include_drafts, jobs)
     usable = manifest if manifest and manifest.generator == generator else None
     previous = Previous(usable, out) if usable and out.is_dir() else None
     recorded = usable.outputs if usable else {}
@@ -306,7 +316,7 @@ def build(
             folders,
             stage,
             include_drafts,
-            jobs or parallel.default_jobs(),
+            jobs,
             previous,
             generator,
         )

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT, folders_for
-from hypothesis import assume, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from showcase import denylist, pipeline
-from showcase.errors import BuildError
-from showcase.privacy import check_digits, identity_kind, scan_line, scan_quasi
+from showcase import denylist, pipeline, privacy
+from showcase.errors import BuildError, ErrorLog
+from showcase.privacy import (
+    RARE_DIAGNOSES,
+    SMALL_PLACES,
+    Finding,
+    check_digits,
+    identity_kind,
+    scan_line,
+    scan_quasi,
+)
 
 NONE: frozenset[str] = frozenset()
 
@@ -292,3 +302,154 @@ def test_pictures_from_other_sites_are_refused(copy_site: Callable[[], Path]) ->
         "the file in content/images/ and link to /images/<name> — check the address; internal "
         "links look like /metoden/ or /en/method/"
     ]
+
+
+# -- the fast scan finds exactly what a plain scan with every pattern over the whole text does --
+
+
+def plain_scan_line(text: str, number: int, allowed: frozenset[str]) -> list[Finding]:
+    """The scan before pre-filters: every pattern run over the whole text, in the same order."""
+    lines = privacy._Lines(text, number)
+    found = []
+    for match in privacy._ELEVEN_DIGITS.finditer(text):
+        kind = identity_kind(match.group(1) + match.group(2))
+        if kind:
+            found.append(
+                Finding(
+                    *lines.at(match.start()),
+                    match.group(),
+                    f"this looks like {kind} ({privacy.mask(match.group())})",
+                    "remove it: identity numbers must never be published",
+                )
+            )
+    for rule in privacy._CONTACTS:
+        for match in rule.pattern.finditer(text):
+            value = match.group()
+            if privacy.allow_key(value) not in allowed:
+                message = f"this looks like {rule.what} ({privacy.mask(value)})"
+                found.append(Finding(*lines.at(match.start()), value, message, rule.hint))
+    return found
+
+
+def plain_scan_quasi(text: str, number: int) -> list[Finding]:
+    lines = privacy._Lines(text, number)
+    return [
+        Finding(*lines.at(match.start()), match.group(), rule.what, rule.hint)
+        for rule in privacy._QUASI_ALL
+        for match in rule.pattern.finditer(text)
+    ]
+
+
+# Letters that re.I matches with ASCII ones: 'ſma' is 'SMA' to a case-blind pattern.
+TWINS = {"s": "\u017f", "i": "\u0131", "I": "\u0130", "k": "\u212a"}
+
+
+def any_case(word: str) -> st.SearchStrategy[str]:
+    """`word` in any mix of upper and lower case, some letters perhaps as their re.I twins."""
+    letter = st.sampled_from(["lower", "upper", "twin"])
+    return st.lists(letter, min_size=len(word), max_size=len(word)).map(
+        lambda how: "".join(
+            TWINS.get(c, c) if h == "twin" else c.upper() if h == "upper" else c.lower()
+            for c, h in zip(word, how, strict=True)
+        )
+    )
+
+
+# Pieces that are findings on their own, pieces that are findings next to each other, and the
+# characters the patterns look at either side of a finding; joined at random.
+# fmt: off
+FINDINGS = ["01019012480", "010190 12480", "91234567", "912 34 567", "91 23 45 67",
+            "+47 22 33 44 55", "0047 91234567", "kari@example.no", "Storgata 12", "Storgata 12B",
+            "Olav Kyrres gate 3", "Kirkeveien 5", "10 Downing Street", "\n2 Baker Road",
+            "14 år", "14-åring", "18 og 25 år", "18–25 år", "aged 14", "a 14-year-old",
+            "Heggedal skole", "Borgen ungdomsskole", "Vollen barnehage", "12. mars 2019",
+            "3 March 2020", "12.03.2019", "1.1.20", "912 34 ٥٦٧", "9１２３４５６７",
+            "01019٠12480"]
+NUMBERS = ["2018", "12", "3", "1384", "14", "22q11", "٣", "１", "𝟗"]
+WORDS = ["Storgata", "Kirkeveien", "gate", "vei", "veien", "allé", "plass", "Street", "Road",
+         "år", "års", "åring", "aged", "year", "years", "old", "og", "skole", "School", "mars",
+         "March", "kari", "example.no", "Nesøya", "Åros", *SMALL_PLACES[:3]]
+PUNCTUATION = [" ", " ", " ", "\n", "\r\n", "@", ".", ",", "-", "–", "+", "_", "(", "é", "æ",
+               "ø", "😀", "«", "»", "\u0130", "\u0131", "\u017f", "\u212a", "\u2028"]
+# fmt: on
+pieces = st.one_of(
+    st.sampled_from(FINDINGS),
+    st.sampled_from(NUMBERS + WORDS),
+    st.sampled_from(PUNCTUATION),
+    st.sampled_from(RARE_DIAGNOSES).flatmap(any_case),
+    st.text("0123456789٣ ", max_size=12),
+    st.text(max_size=3),
+)
+text_lines = st.lists(pieces, max_size=10).map("".join)
+texts = st.lists(text_lines, max_size=5).map("\n".join)
+
+
+@settings(max_examples=500)
+@example("Storgata 12\nRing 912 34 567\n10 Downing Street", NONE)
+@example("møtet 12.03.2019, 14-åring\nPrader-Willi og «ALS»\nSønnen har ſma.", NONE)
+@example("nr 01019٠12480 / 9１２３４５６７ / 912 34 ٥٦٧", NONE)
+@given(texts, st.sampled_from([NONE, frozenset({"storgata 12", "91234567", "kari@example.no"})]))
+def test_fast_scan_finds_exactly_what_the_plain_scan_finds(
+    text: str, allowed: frozenset[str]
+) -> None:
+    assert list(scan_line(text, 3, allowed)) == plain_scan_line(text, 3, allowed)
+    assert list(scan_quasi(text, 3)) == plain_scan_quasi(text, 3)
+
+
+def test_a_cold_scan_on_two_processes_reports_what_a_serial_and_a_cached_scan_do(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    for i in range(40):  # enough files for two workers
+        folder = content / ("cases" if i % 2 else "pages")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"side-{i:02d}.nb.md").write_text(
+            f"---\ntitle: Side {i}\n---\nRing 9123{i:04d}.\n\n"
+            f"Kari Nordmann er {i + 2} år og bor på Vollen.\n"
+        )
+    names = tmp_path / "private" / "navneliste.txt"
+    denylist.add_name(names, "Kari Nordmann")
+    deny = denylist.load(names)
+    cache = tmp_path / ".cache" / "privacy.json"
+
+    def run(cache: Path | None, jobs: int) -> tuple[int, list[str], list[str]]:
+        log = ErrorLog()
+        read = privacy.scan(content, tmp_path, NONE, deny, log, cache, jobs=jobs)
+        return read, [str(e) for e in log.errors], [str(w) for w in log.warnings]
+
+    serial = run(None, 1)
+    assert serial[0] == 40
+    assert serial[1][:3] == [
+        "content/cases/side-01.nb.md:4:6: this looks like a phone number (91***001) — remove it, "
+        "or add it to 'privacy: allow' in site.yaml if it is a public number",
+        "content/cases/side-01.nb.md:6:1: this name is on the private deny-list (K*** N*******) "
+        "— remove the name; use a made-up first name or 'the family' instead",
+        "content/cases/side-03.nb.md:4:6: this looks like a phone number (91***003) — remove it, "
+        "or add it to 'privacy: allow' in site.yaml if it is a public number",
+    ]
+    assert len(serial[1]) == 80 and len(serial[2]) == 40
+    assert serial[2][0].startswith("content/cases/side-01.nb.md:6:18: the story mentions an exact")
+    assert run(cache, 2) == serial  # cold, on two processes
+    stored = cache.read_text()
+    assert "deny-list" not in stored and "912" not in stored
+    assert run(cache, 2) == serial  # from the cache; the deny-list is still applied
+
+
+def test_numbers_in_the_digits_of_any_script_are_found_as_the_plain_scan_finds_them() -> None:
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdecimal()]
+    assert len(digits) > 600
+    for digit in digits:
+        for text in (f"Ring 9{digit * 7}", f"Ring 91 2{digit} 34 56", f"nr 0101{digit}012480"):
+            assert list(scan_line(text, 1, NONE)) == plain_scan_line(text, 1, NONE), text
+
+
+def test_diagnoses_spelt_with_case_blind_twins_of_letters_are_found() -> None:
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = [chr(c) for c in range(0x80, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(c))]
+    assert "\u017f" in twins  # 'ſ' is 's' to re.I, so 'ſma' is 'SMA'
+    for twin in twins:
+        for name in RARE_DIAGNOSES:
+            at = next((i for i, c in enumerate(name) if re.fullmatch(c, twin, re.I)), None)
+            if at is not None:
+                text = f"Han har {name[:at]}{twin}{name[at + 1 :]}."
+                assert list(scan_quasi(text, 1)) == plain_scan_quasi(text, 1) != [], text
