@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -160,7 +161,7 @@ def _executable() -> str:
 def index(shard: Shard, root: Path) -> list[tuple[str, bytes]]:
     """One shard's search bundle, from its pages in the site being built in `root`, as files
     inside site/."""
-    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="showcase-search-", dir=_scratch()) as tmp:
         pages, bundle = Path(tmp) / "site", Path(tmp) / BUNDLE
         for path in shard.pages:
             target = pages / path
@@ -188,6 +189,13 @@ def index(shard: Shard, root: Path) -> list[tuple[str, bytes]]:
             for path in sorted(bundle.rglob("*"))
             if path.is_file() and _wanted(path.relative_to(bundle), shard.bundle == BUNDLE)
         ]
+
+
+def _scratch() -> str | None:
+    """A folder in memory for the pages Pagefind reads, where the system has one: a folder per
+    page is many small writes, slow on a disk busy writing the site itself."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def _wanted(path: Path, primary: bool) -> bool:
