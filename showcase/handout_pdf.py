@@ -12,14 +12,16 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import segno
-import weasyprint
 from markupsafe import Markup
-from weasyprint.text.fonts import FontConfiguration
+
+if TYPE_CHECKING:
+    import weasyprint
 
 FONT_PACKAGE = "fonts-inter"
 FONT_DIR = Path("/usr/share/fonts/opentype/inter")
@@ -31,7 +33,9 @@ FONT_FILES = {  # (weight, style) -> file in FONT_DIR
     (700, "normal"): "Inter-Bold.otf",
 }
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-RENDERER = f"WeasyPrint {weasyprint.__version__}; {PDF_OPTIONS}"  # part of the cache key
+RENDERER = f"WeasyPrint {version('weasyprint')}; {PDF_OPTIONS}"  # part of the cache key
+# WeasyPrint itself is imported only when a handout is rendered: it takes a third of a second,
+# and most builds find every handout in the cache.
 
 
 class RenderError(Exception):
@@ -70,23 +74,28 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
-class LocalFetcher(weasyprint.URLFetcher):  # type: ignore[misc]
-    """Serves files below `roots` and the font files; refuses every other address."""
+def local_fetcher(roots: Sequence[Path]) -> weasyprint.URLFetcher:
+    """A fetcher that serves files below `roots` and the font files, and refuses every other
+    address."""
+    import weasyprint
 
-    def __init__(self, roots: Sequence[Path]) -> None:
-        super().__init__(fail_on_errors=True)
-        self.roots = [root.resolve() for root in roots]
-        self.fonts = {path.resolve() for path in font_paths()}
+    fonts = {path.resolve() for path in font_paths()}
+    allowed_roots = [root.resolve() for root in roots]
 
-    def fetch(self, url: str, headers: object = None) -> weasyprint.urls.URLFetcherResponse:
-        parts = urlsplit(url)
-        path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
-        allowed = path is not None and (
-            path in self.fonts or any(path.is_relative_to(root) for root in self.roots)
-        )
-        if path is None or not allowed or not path.is_file():
-            raise RenderError(f"the handout may only use files in templates/handout/, not {url}")
-        return weasyprint.urls.URLFetcherResponse(path.as_uri(), path.read_bytes())
+    class LocalFetcher(weasyprint.URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: object = None) -> weasyprint.urls.URLFetcherResponse:
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+            allowed = path is not None and (
+                path in fonts or any(path.is_relative_to(root) for root in allowed_roots)
+            )
+            if path is None or not allowed or not path.is_file():
+                raise RenderError(
+                    f"the handout may only use files in templates/handout/, not {url}"
+                )
+            return weasyprint.urls.URLFetcherResponse(path.as_uri(), path.read_bytes())
+
+    return LocalFetcher(fail_on_errors=True)
 
 
 def qr_svg(url: str, title: str) -> Markup:
@@ -100,8 +109,11 @@ def qr_svg(url: str, title: str) -> Markup:
 
 def layout(html: str, folder: Path, stylesheets: Sequence[str]) -> weasyprint.Document:
     """`html` (with files relative to `folder`) laid out in pages with the given CSS texts."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
     check_fonts()
-    fetcher = LocalFetcher([folder])
+    fetcher = local_fetcher([folder])
     fonts = FontConfiguration()
     base = folder.resolve().as_uri() + "/"
     sheets = [
@@ -143,6 +155,8 @@ class _Collect(logging.Handler):
 def _problems() -> Iterator[list[str]]:
     """WeasyPrint's errors (a missing alt text, a refused file) as a list; its warnings about
     CSS it ignores stay out of the build output."""
+    import weasyprint
+
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     saved = logger.handlers, logger.propagate

@@ -61,8 +61,31 @@ def manifest_path(root: Path, out: Path) -> Path:
     return root / ".cache" / "build" / f"{name}.json"
 
 
-def load(path: Path) -> tuple[Manifest | None, str]:
-    """The manifest at `path` and a notice when it could not be used (never an exception)."""
+# The manifest this process saved last, by file, with the file's size and time: the live
+# preview builds again and again in one process and need not parse what it just wrote.
+_SAVED: dict[Path, tuple[tuple[int, int], tuple[int, int], Manifest]] = {}
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def load(path: Path, pages: bool = True) -> tuple[Manifest | None, str]:
+    """The manifest at `path` and a notice when it could not be used (never an exception).
+
+    The pages' records live in a second file beside it, read only when `pages` is on: a build
+    that finds nothing changed needs just the first, small one."""
+    saved = _SAVED.get(path)
+    try:
+        if (
+            saved is not None
+            and saved[0] == _signature(path)
+            and (not pages or saved[1] == _signature(_pages_file(path)))
+        ):
+            return saved[2], ""
+    except OSError:
+        pass
     if not path.is_file():
         return None, ""
     try:
@@ -74,13 +97,23 @@ def load(path: Path) -> tuple[Manifest | None, str]:
             generator=str(data["generator"]),
             inputs=str(data["inputs"]),
             drafts=bool(data["drafts"]),
-            pages={k: _page_record(v) for k, v in data["pages"].items()},
             outputs={k: (int(v[0]), int(v[1]), str(v[2])) for k, v in data["outputs"].items()},
-            search={k: (str(v[0]), [str(f) for f in v[1]]) for k, v in data["search"].items()},
         )
+        if pages:
+            more = json.loads(_pages_file(path).read_text(encoding="utf-8"))
+            if (more.get("version"), more.get("inputs")) != (VERSION, manifest.inputs):
+                raise ValueError("the two files of the manifest are from different builds")
+            manifest.pages = {k: _page_record(v) for k, v in more["pages"].items()}
+            manifest.search = {
+                k: (str(v[0]), [str(f) for f in v[1]]) for k, v in more["search"].items()
+            }
     except (ValueError, KeyError, TypeError, IndexError, OSError):
         return None, f"build cache {path.name} is damaged; ignoring it and building everything"
     return manifest, ""
+
+
+def _pages_file(path: Path) -> Path:
+    return path.with_suffix(".pages.json")
 
 
 def _page_record(data: dict[str, Any]) -> PageRecord:
@@ -95,16 +128,23 @@ def shared(values: Iterable[Any]) -> list[str]:
 
 
 def save(path: Path, manifest: Manifest) -> None:
-    data = {  # by hand: dataclasses.asdict deep-copies every value, seconds for a large site
+    """Both files of the manifest; the small one last, as it vouches for the other."""
+    pages = {  # by hand: dataclasses.asdict deep-copies every value, seconds for a large site
+        "version": manifest.version,
+        "inputs": manifest.inputs,
+        "pages": {path: vars(record) for path, record in manifest.pages.items()},
+        "search": manifest.search,
+    }
+    write_atomic(_pages_file(path), json.dumps(pages, sort_keys=True).encode("utf-8"))
+    stamp = {
         "version": manifest.version,
         "generator": manifest.generator,
         "inputs": manifest.inputs,
         "drafts": manifest.drafts,
-        "pages": {path: vars(record) for path, record in manifest.pages.items()},
         "outputs": manifest.outputs,
-        "search": manifest.search,
     }
-    write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json.dumps(stamp, sort_keys=True).encode("utf-8"))
+    _SAVED[path] = (_signature(path), _signature(_pages_file(path)), manifest)
 
 
 def _files(folders: Iterable[Path]) -> Iterable[Path]:
@@ -141,7 +181,7 @@ def untouched(out: Path, relative: str, outputs: dict[str, tuple[int, int, str]]
     """True when a file in site/ is still the one the last build wrote (same size and time)."""
     recorded = outputs.get(relative)
     try:
-        stat = (out / relative).stat()
+        stat = os.stat(f"{out}/{relative}")  # noqa: PTH116 - a string is faster: every file
     except OSError:
         return False
     return recorded is not None and (stat.st_size, stat.st_mtime_ns) == recorded[:2]

@@ -288,7 +288,7 @@ def build(
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
     manifest_file = incremental.manifest_path(folders.root, out)
-    manifest, notice = incremental.load(manifest_file)
+    manifest, notice = incremental.load(manifest_file, pages=False)
     generator = incremental.generator_fingerprint(folders.templates)
     inputs = incremental.inputs_fingerprint(folders.content, [denylist.path_for(folders.root)])
     if (
@@ -298,7 +298,10 @@ def build(
         and incremental.outputs_intact(out, manifest.outputs)
     ):
         seconds = time.perf_counter() - started
-        return BuildReport(len(manifest.pages), 0, seconds, notice=notice, up_to_date=True)
+        pages = sum(1 for path in manifest.outputs if path.endswith(".html"))
+        return BuildReport(pages, 0, seconds, notice=notice, up_to_date=True)
+    if manifest is not None:
+        manifest, notice = incremental.load(manifest_file)  # now with every page's record
     jobs = jobs or parallel.default_jobs()
     content, log = validate(folders, include_drafts, jobs)
     usable = manifest if manifest and manifest.generator == generator else None

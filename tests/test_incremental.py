@@ -179,3 +179,16 @@ def test_the_manifest_reads_back_exactly_as_it_was_saved(project: Folders, tmp_p
     assert manifest.pages and manifest.outputs and manifest.search
     incremental.save(tmp_path / "again.json", manifest)
     assert incremental.load(tmp_path / "again.json") == (manifest, "")
+
+
+def test_a_damaged_page_record_file_is_noticed_and_ignored(
+    project: Folders, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    pages = incremental.manifest_path(project.root, out).with_suffix(".pages.json")
+    pages.write_bytes(pages.read_bytes()[:100])
+    CHANGES["content edit"](project)
+    report = pipeline.build(project, out, jobs=1)
+    assert report.notice.startswith("build cache ")
+    assert everything(out) == clean_build(project, tmp_path)
