@@ -111,12 +111,13 @@ def publish(
     for shard in found:
         value = _fingerprint(shard, digests)
         old = last.get(shard.bundle)
+        linked = {}
         if old and old[0] == value and all(path in stage.unchanged for path in old[1]):
-            for path in old[1]:
-                stage.reuse(path)
-                digests[path] = stage.unchanged[path]
+            linked = {path: stage.reuse(path) for path in old[1]}
+        if old and linked and None not in linked.values():
+            digests.update({path: kept for path, kept in linked.items() if kept is not None})
             made[shard.bundle] = old
-        else:
+        else:  # changed, or its old files are gone: index it again (which rewrites them all)
             todo.append((shard, value))
     pending = [shard for shard, _value in todo]
     for (shard, value), files in zip(todo, _index(pending, stage.root, jobs), strict=True):
