@@ -52,3 +52,17 @@ def put(stage: Staging, path: str, data: bytes, copies: bool = True) -> dict[str
         if len(packed) < len(data):
             written[name] = stage.put(name, packed)
     return written
+
+
+def reuse(stage: Staging, path: str, copies: bool = True) -> dict[str, str]:
+    """Link the last build's `path` and the copies it had, unchanged; their digests, or nothing
+    when the file itself is not there to link."""
+    value = stage.reuse(path)
+    if value is None:
+        return {}
+    linked = {path: value}
+    for suffix in ENCODERS if copies and path.endswith(SUFFIXES) else ():
+        kept = stage.reuse(path + suffix)
+        if kept is not None:
+            linked[path + suffix] = kept
+    return linked

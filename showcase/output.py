@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -92,12 +92,7 @@ class Staging:
         returned thread before the process ends."""
         self.root.chmod(0o755)
         old = swap_in(self.root, self.out)
-        cleaner = threading.Thread(
-            target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}
-        )
-        if old is not None:
-            cleaner.start()
-        return cleaner
+        return _started(lambda: _remove(old))
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -139,7 +134,7 @@ class InPlace(Staging):
             if folder != str(self.out):
                 with contextlib.suppress(OSError):  # fails, as it should, unless it is empty
                     Path(folder).rmdir()
-        return threading.Thread()  # nothing left to clean up
+        return _started(lambda: None)  # nothing left to clean up
 
     def discard(self) -> None:
         """Nothing to undo: the preview shows the errors instead."""
@@ -159,9 +154,19 @@ def write_site(
     except BaseException:
         stage.discard()
         raise
-    if cleaner.is_alive():
-        cleaner.join()
+    cleaner.join()
     return digests
+
+
+def _remove(folder: Path | None) -> None:
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _started(work: Callable[[], None]) -> threading.Thread:
+    thread = threading.Thread(target=work)
+    thread.start()
+    return thread
 
 
 def _link(source: str, target: str) -> bool:

@@ -192,15 +192,9 @@ class _Pages:
 
     def reuse(self, path: str) -> bool:
         """Link the last build's page and its compressed copies; False if it is not there."""
-        value = self.stage.reuse(path)
-        if value is None:
-            return False
-        self.digests[path] = value
-        for suffix in compress.ENCODERS if self.copies else ():
-            kept = self.stage.reuse(path + suffix)
-            if kept is not None:
-                self.digests[path + suffix] = kept
-        return True
+        linked = compress.reuse(self.stage, path, self.copies)
+        self.digests.update(linked)
+        return bool(linked)
 
     def make(
         self,
@@ -341,8 +335,7 @@ def build(
             search=made.search,
         ),
     )
-    if cleaner.is_alive():
-        cleaner.join()  # the old site, deleted while the manifest was written
+    cleaner.join()  # the old site, deleted while the manifest was written
     seconds = time.perf_counter() - started
     return BuildReport(
         len(made.specs), len(made.digests), seconds, log.warnings, notice, rendered=made.rendered
