@@ -90,8 +90,8 @@ def addresses(found: list[Shard], lang: str) -> list[str]:
     return [f"/{BUNDLE}/", *(f"/{bundle}/" for bundle in own)]
 
 
-def _fingerprint(shard: Shard, digests: dict[str, str]) -> str:
-    text = json.dumps([version("pagefind_bin"), [(path, digests[path]) for path in shard.pages]])
+def _fingerprint(shard: Shard, digests: dict[str, str], tool: str) -> str:
+    text = json.dumps([tool, [(path, digests[path]) for path in shard.pages]])
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
@@ -108,8 +108,9 @@ def publish(
     fingerprint and files, for the next build."""
     made: dict[str, tuple[str, list[str]]] = {}
     todo = []
+    tool = version("pagefind_bin")  # a new Pagefind indexes every shard again
     for shard in found:
-        value = _fingerprint(shard, digests)
+        value = _fingerprint(shard, digests, tool)
         old = last.get(shard.bundle)
         linked = {}
         if old and old[0] == value and all(path in stage.unchanged for path in old[1]):
