@@ -11,12 +11,15 @@ import getpass
 import sys
 from pathlib import Path
 
-from . import denylist, pipeline, scaffold
+from . import incremental
 from .errors import BuildError
+from .folders import NEW_ITEM_FOLDERS, Folders
 from .messages import choose_language, translate
 from .output import UnsafeOutput
 from .reporter import report_problems, report_success
-from .schema import Folders
+
+# The rest (the content model, Jinja, Markdown, Pillow, …) is imported only by the commands that
+# need it: a build that finds nothing changed is over before those would have loaded.
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("build", "check", "serve", "new", "deny-name", "handout")
@@ -30,7 +33,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS)
     parser.add_argument("args", nargs="*", help='for new: KIND "Title" (KIND: ' + ", ".join(
-        scaffold.KINDS) + ")")  # fmt: skip
+        NEW_ITEM_FOLDERS) + ")")  # fmt: skip
     parser.add_argument("--content", type=Path, help="content folder (default: content/)")
     parser.add_argument("--out", type=Path, help="output folder (default: site/)")
     parser.add_argument("--port", type=int, default=8000, help="preview port (default: 8000)")
@@ -59,7 +62,11 @@ def main(project: Path, argv: list[str] | None = None) -> int:
     folders = folders_for(project.absolute(), args.content)
     out = (args.out or project / "site").absolute()
     try:
+        if args.command == "build":
+            return build(folders, out, args.drafts, args.jobs, lang)
         if args.command == "check":
+            from . import pipeline
+
             report = pipeline.check(folders)
             report_problems([], report.warnings, lang)
             report_success("check passed", report.pages, report.files, report.seconds, lang)
@@ -71,17 +78,8 @@ def main(project: Path, argv: list[str] | None = None) -> int:
             return new(folders, args.args, lang)
         elif args.command == "deny-name":
             return deny_name(folders.root, lang)
-        elif args.command == "handout":
-            return handout(folders, out, args.lang, lang)
         else:
-            report = pipeline.build(folders, out, include_drafts=args.drafts, jobs=args.jobs)
-            if report.notice:
-                print(translate(report.notice, lang), file=sys.stderr)
-            report_problems([], report.warnings, lang)
-            if report.up_to_date:
-                print(translate(f"{out} is up to date: nothing changed", lang))
-            else:
-                report_success(f"built {out}", report.pages, report.files, report.seconds, lang)
+            return handout(folders, out, args.lang, lang)
     except BuildError as exc:
         report_problems(exc.errors, [], lang)
         return EXIT_CONTENT
@@ -91,8 +89,26 @@ def main(project: Path, argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+def build(folders: Folders, out: Path, drafts: bool, jobs: int, lang: str) -> int:
+    """The site into `out`; when nothing changed since the last build, just a quick look."""
+    look = incremental.look(folders, out, drafts, jobs)
+    if look.fresh:
+        print(translate(f"{out} is up to date: nothing changed", lang))
+        return EXIT_OK
+    from . import pipeline
+
+    report = pipeline.build(folders, out, include_drafts=drafts, jobs=jobs, look=look)
+    if report.notice:
+        print(translate(report.notice, lang), file=sys.stderr)
+    report_problems([], report.warnings, lang)
+    report_success(f"built {out}", report.pages, report.files, report.seconds, lang)
+    return EXIT_OK
+
+
 def new(folders: Folders, args: list[str], lang: str) -> int:
     """`new KIND "Title"`: create the files of a new draft item in every language."""
+    from . import scaffold
+
     if len(args) != 2 or args[0] not in scaffold.KINDS:
         kinds = "|".join(scaffold.KINDS)
         print(translate(f'usage: python build.py new {{{kinds}}} "Title"', lang), file=sys.stderr)
@@ -106,6 +122,8 @@ def new(folders: Folders, args: list[str], lang: str) -> int:
 
 def deny_name(root: Path, lang: str) -> int:
     """Add a real name to the private deny-list; read without echo, so it stays out of history."""
+    from . import denylist
+
     path = denylist.path_for(root)
     name = getpass.getpass(translate("Name to block (not shown): ", lang))
     try:
@@ -120,6 +138,7 @@ def deny_name(root: Path, lang: str) -> int:
 def handout(folders: Folders, out: Path, only: str | None, lang: str) -> int:
     """`handout [--lang nb|en]`: only the handouts, into out/handouts/; unchanged ones come from
     the cache, so this is quick while working on the handout's template."""
+    from . import pipeline
     from .handouts import write_only
 
     cache = folders.root / pipeline.CACHE / "handouts"

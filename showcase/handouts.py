@@ -16,10 +16,10 @@ from pathlib import Path
 from . import handout_cache, handout_content, handout_html, handout_pdf
 from .atomic import write_atomic
 from .errors import BuildError, ContentError, Position, relative
+from .folders import Folders
 from .model import Content
 from .output import check_output_folder
 from .render import LANGUAGE_NAMES
-from .schema import Folders
 from .urls import Urls, output_path
 
 PAGES = 2

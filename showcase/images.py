@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from PIL import Image, ImageCms, ImageOps
 
 from .errors import BuildError, ContentError, Position, relative
-from .schema import Folders
+from .folders import Folders
 
 WIDTHS = (480, 960, 1600)
 SIZES = "(min-width: 46rem) 44rem, 100vw"  # the text column is at most 44rem wide

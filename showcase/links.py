@@ -7,7 +7,7 @@ message names the content file and line the link came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlsplit
@@ -80,11 +80,23 @@ def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
     return broken_links({path for path, _data in files}, pages)
 
 
-def broken_links(files: Iterable[str], pages: dict[str, Attributes]) -> list[BrokenLink]:
+def broken_links(
+    files: Iterable[str], pages: dict[str, Attributes], only: Collection[str] | None = None
+) -> list[BrokenLink]:
     """Broken internal links and anchors, given every file's path inside site/ and what each
-    page (by address) links to, loads and names as anchors."""
+    page (by address) links to, loads and names as anchors; of the pages in `only`, when given
+    (the others are known to be fine)."""
     served = {url_for_output(path) for path in files}
-    anchors = {page: set(found.ids) for page, found in pages.items()}
+    every = pages
+    anchors: dict[str, set[str]] = {}  # by page, made when a link first needs it
+
+    def has_anchor(page: str, anchor: str) -> bool:
+        if page not in anchors:
+            anchors[page] = set(every[page].ids)
+        return anchor in anchors[page]
+
+    if only is not None:
+        pages = {page: pages[page] for page in only}
     broken = [
         BrokenLink(
             page,
@@ -109,7 +121,7 @@ def broken_links(files: Iterable[str], pages: dict[str, Attributes]) -> list[Bro
             path, anchor = target
             if path not in served:
                 broken.append(BrokenLink(page, href, "no page has this address"))
-            elif anchor and path in anchors and anchor not in anchors[path]:
+            elif anchor and path in every and not has_anchor(path, anchor):
                 broken.append(BrokenLink(page, href, f"the page has no anchor '#{anchor}'"))
     return broken
 

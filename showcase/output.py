@@ -1,7 +1,9 @@
 """Writing site/ all at once, or not at all.
 
-The new site is written to a temporary folder beside the old one and swapped in with renames only
-when every file is written. A failure at any point leaves the previous site/ exactly as it was.
+Everything a build makes is written to a temporary folder beside the old site first; site/
+changes only when every file is written and checked, so a failure at any point leaves the
+previous site/ exactly as it was. A whole new site is swapped in with renames (`Staging`); when
+only a few files changed, just those are moved in, one rename each (`Patch`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -86,10 +88,14 @@ class Staging:
     def _source(self, relative: str) -> str:
         return f"{self._old}/{relative}"
 
-    def publish(self, files: Collection[str]) -> threading.Thread:
-        """Swap the new site in (`files`, every file of it, are all in place already). The old
-        one is deleted on a thread, so the build can record what it wrote meanwhile: join the
-        returned thread before the process ends."""
+    def read(self, relative: str) -> bytes:
+        """A file of the new site as it will be published (Pagefind reads the pages)."""
+        return Path(self._new, relative).read_bytes()
+
+    def publish(self, files: Mapping[str, str]) -> threading.Thread:
+        """Swap the new site in (`files`, every file of it by digest, are all in place
+        already). The old one is deleted on a thread, so the build can record what it wrote
+        meanwhile: join the returned thread before the process ends."""
         self.root.chmod(0o755)
         old = swap_in(self.root, self.out)
         return _started(lambda: _remove(old))
@@ -103,7 +109,7 @@ class InPlace(Staging):
     and what the build no longer makes is removed at the end. A save shows much sooner than
     with a new folder per build, but for a moment old and new pages may be served side by side
     and a failed build leaves a mix, which the preview covers with its error page. Never for
-    site/: readers of the real site must only ever see whole builds."""
+    site/, which changes only once the new build is whole and checked (`Staging`, `Patch`)."""
 
     def __init__(self, out: Path, unchanged: dict[str, str] | None = None) -> None:
         self.out = self.root = out.absolute()
@@ -122,7 +128,10 @@ class InPlace(Staging):
     def reuse(self, relative: str) -> str | None:
         return self.unchanged.get(relative)
 
-    def publish(self, files: Collection[str]) -> threading.Thread:
+    def read(self, relative: str) -> bytes:
+        return Path(self.out, relative).read_bytes()
+
+    def publish(self, files: Mapping[str, str]) -> threading.Thread:
         """Remove what this build did not make; the rest is in place already."""
         keep = set(files)
         for folder, _subfolders, names in os.walk(self.out, topdown=False):
@@ -138,6 +147,84 @@ class InPlace(Staging):
 
     def discard(self) -> None:
         """Nothing to undo: the preview shows the errors instead."""
+
+
+class Patch(Staging):
+    """A new site of which usually only a few files differ from the old one (one story edited
+    among thousands). Files that changed are written into the temporary folder, files that did
+    not are left where they are, and `publish` moves the changed ones into `out`, one rename
+    each, then removes what the build no longer makes: milliseconds, where linking tens of
+    thousands of files into a new folder and deleting the old one took seconds.
+
+    Only after everything was written and checked is `out` touched, so a failed build still
+    changes nothing. For the moment the few renames take, a reader may get an old page beside a
+    new one, never half a file; new files go in before the pages that link to them. When more
+    than `SHARE` of the site changed, the old files are linked into the new folder and it is
+    swapped in whole, as `Staging` does."""
+
+    SHARE = 0.1
+
+    def put(self, relative: str, data: bytes) -> str:
+        value = digest(data)
+        if self.unchanged.get(relative) != value:
+            Path(self.target(relative)).write_bytes(data)
+        return value
+
+    def reuse(self, relative: str) -> str | None:
+        return self.unchanged.get(relative)
+
+    def read(self, relative: str) -> bytes:
+        try:
+            return Path(self._new, relative).read_bytes()
+        except FileNotFoundError:
+            return Path(self._old, relative).read_bytes()
+
+    def publish(self, files: Mapping[str, str]) -> threading.Thread:
+        fresh = [path for path, value in files.items() if self.unchanged.get(path) != value]
+        if len(fresh) > self.SHARE * len(files):
+            for path in files.keys() - set(fresh):
+                if not _link(self._source(path), self.target(path)):
+                    shutil.copy2(self._source(path), self.target(path))
+            return super().publish(files)
+        for path in sorted(fresh, key=_linked_last):
+            target = Path(self._old, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            Path(self._new, path).replace(target)
+        for path in sorted(_files_in(self._old) - files.keys()):
+            Path(self._old, path).unlink()
+            _prune(Path(self._old, path).parent, self.out)
+        return _started(self.discard)
+
+
+def _files_in(top: str) -> set[str]:
+    """Every file under `top`, relative to it (scandir: no stat per file, unlike os.walk)."""
+    found: set[str] = set()
+    folders = [("", top)]
+    while folders:
+        inside, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{inside}{entry.name}/", entry.path))
+                else:
+                    found.add(inside + entry.name)
+    return found
+
+
+def _linked_last(path: str) -> tuple[bool, str]:
+    """Pages, and the search's entry file, go in after the files they name."""
+    name = path.rsplit("/", 1)[-1]
+    return (".html" in name or name.startswith("pagefind-entry.json"), path)
+
+
+def _prune(folder: Path, top: Path) -> None:
+    """Remove `folder` and the folders above it that are now empty, up to `top`."""
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def write_site(

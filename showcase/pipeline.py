@@ -27,10 +27,11 @@ from . import (
     share,
 )
 from .errors import BuildError, ContentError, ErrorLog, Position
+from .folders import Folders
 from .model import Content
-from .output import InPlace, Staging, check_output_folder
+from .output import InPlace, Patch, Staging, check_output_folder
 from .render import PageSpec, Renderer, plan_pages
-from .schema import Folders, load_content, load_site
+from .schema import load_content, load_site
 from .urls import Urls, output_path, url_for_output
 
 CACHE = ".cache"  # inside the project (git-ignored): share images and resized content images
@@ -45,7 +46,7 @@ class Made:
     pages: dict[str, incremental.PageRecord]  # path inside site/ of each page -> its record
     search: dict[str, tuple[str, list[str]]]  # search shard -> its fingerprint and files
     specs: list[PageSpec]
-    rendered: int = 0  # pages rendered this time (the rest came unchanged from the last build)
+    redone: frozenset[str] = frozenset()  # pages rendered this time; the rest are as last time
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def render_site(
         ]
     )
     pages = _Pages(renderer, pictures, stage, copies)
-    records, rendered = pages.make(specs, base, content, jobs, previous)
+    records, redone = pages.make(specs, base, content, jobs, previous)
     digests.update(pages.digests)
     for path, data in [
         (css.path, css.data),
@@ -163,7 +164,7 @@ def render_site(
     if not drafts:  # a preview needs no search index
         last = previous.manifest.search if previous else {}
         indexed = search.publish(shards, stage, digests, last, jobs)
-    return Made(digests, records, indexed, specs, rendered)
+    return Made(digests, records, indexed, specs, redone)
 
 
 class _Pages:
@@ -203,8 +204,8 @@ class _Pages:
         content: Content,
         jobs: int,
         previous: Previous | None,
-    ) -> tuple[dict[str, incremental.PageRecord], int]:
-        """Every page's record, in the order of `specs`, and how many were rendered."""
+    ) -> tuple[dict[str, incremental.PageRecord], frozenset[str]]:
+        """Every page's record, in the order of `specs`, and which pages were rendered."""
         parts = incremental.Parts(content)
         old = previous.manifest.pages if previous else {}
         kept: dict[str, incremental.PageRecord] = {}
@@ -240,17 +241,24 @@ class _Pages:
                 loads=incremental.shared(found.loads),
                 ids=incremental.shared(found.ids),
             )
-        return records, len(todo)
+        return records, frozenset(made)
 
 
-def check_links(made: Made, log: ErrorLog) -> None:
-    """Every internal link and anchor must resolve; errors name the source file and line."""
+def check_links(made: Made, log: ErrorLog, previous: Previous | None = None) -> None:
+    """Every internal link and anchor must resolve; errors name the source file and line.
+
+    Pages not rendered again passed this check in the `previous` build. While no file and no
+    anchor has gone since (the usual edit), their links still resolve: only the pages
+    rendered this time are checked."""
     sources = {spec.url: spec.values.get("prose") for spec in made.specs}
     pages = {
         url_for_output(path): links.Attributes(record.links, record.loads, record.ids)
         for path, record in made.pages.items()
     }
-    for broken in links.broken_links(made.digests, pages):
+    only = None
+    if previous is not None and not _anything_gone(made, previous.manifest):
+        only = [url_for_output(path) for path in made.redone]
+    for broken in links.broken_links(made.digests, pages, only):
         prose = sources.get(broken.page)
         if prose is not None and broken.href in prose.body:
             where = links.locate(broken.href, prose.body, prose.where)
@@ -267,35 +275,42 @@ def check_links(made: Made, log: ErrorLog) -> None:
             )
 
 
+def _anything_gone(made: Made, last: incremental.Manifest) -> bool:
+    """Whether a file or a page's anchor the last build had is missing from this one."""
+    if not last.outputs.keys() <= made.digests.keys():
+        return True
+    for path in made.redone:
+        old = last.pages.get(path)
+        if old is not None and not set(old.ids) <= set(made.pages[path].ids):
+            return True
+    return False
+
+
 def build(
     folders: Folders,
     out: Path,
     include_drafts: bool = False,
     jobs: int = 0,
     in_place: bool = False,
+    look: incremental.Look | None = None,
 ) -> BuildReport:
     """Build the site into `out`, replacing it only when everything succeeded.
 
     `jobs` is the number of processes rendering pages (0: one per core). Work the last build of
-    the same folder already did is reused (see incremental.py). `in_place` updates `out` file by
-    file instead of swapping in a whole new folder: for the preview only (see output.InPlace)."""
+    the same folder already did is reused (see incremental.py); `look` is the quick look at it,
+    when the caller took it already. `in_place` updates `out` file by file instead of swapping
+    in a whole new folder: for the preview only (see output.InPlace)."""
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
-    manifest_file = incremental.manifest_path(folders.root, out)
-    manifest, notice = incremental.load(manifest_file, pages=False)
-    generator = incremental.generator_fingerprint(folders.templates)
-    inputs = incremental.inputs_fingerprint(folders.content, [denylist.path_for(folders.root)])
-    if (
-        manifest is not None
-        and (manifest.generator, manifest.inputs, manifest.drafts)
-        == (generator, inputs, include_drafts)
-        and incremental.outputs_intact(out, manifest.outputs)
-    ):
+    look = look or incremental.look(folders, out, include_drafts, jobs)
+    manifest, notice, generator, inputs = look.manifest, look.notice, look.generator, look.inputs
+    if look.fresh and manifest is not None:
         seconds = time.perf_counter() - started
         pages = sum(1 for path in manifest.outputs if path.endswith(".html"))
         return BuildReport(pages, 0, seconds, notice=notice, up_to_date=True)
     if manifest is not None:
-        manifest, notice = incremental.load(manifest_file)  # now with every page's record
+        # now with every page's record
+        manifest, notice = incremental.load(incremental.manifest_path(folders.root, out))
     jobs = jobs or parallel.default_jobs()
     content, log = validate(folders, include_drafts, jobs)
     usable = manifest if manifest and manifest.generator == generator else None
@@ -306,7 +321,12 @@ def build(
         for path, entry in recorded.items()
         if incremental.untouched(out, path, recorded)
     }
-    stage = (InPlace if in_place else Staging)(out, unchanged)
+    if in_place:
+        stage: Staging = InPlace(out, unchanged)
+    elif previous is not None:  # usually a few files changed: move just those in
+        stage = Patch(out, unchanged)
+    else:
+        stage = Staging(out, unchanged)
     try:
         made = render_site(
             content,
@@ -317,7 +337,7 @@ def build(
             previous,
             generator,
         )
-        check_links(made, log)
+        check_links(made, log, previous)
         if log.errors:
             raise BuildError(log.errors)
         cleaner = stage.publish(made.digests)
@@ -325,20 +345,20 @@ def build(
         stage.discard()
         raise
     incremental.save(
-        manifest_file,
+        incremental.manifest_path(folders.root, out),
         incremental.Manifest(
             generator=generator,
             inputs=inputs,
             drafts=include_drafts,
             pages=made.pages,
-            outputs=incremental.record_outputs(out, made.digests),
+            outputs=incremental.record_outputs(out, made.digests, unchanged, recorded),
             search=made.search,
         ),
     )
     cleaner.join()  # the old site, deleted while the manifest was written
     seconds = time.perf_counter() - started
     return BuildReport(
-        len(made.specs), len(made.digests), seconds, log.warnings, notice, rendered=made.rendered
+        len(made.specs), len(made.digests), seconds, log.warnings, notice, rendered=len(made.redone)
     )
 
 

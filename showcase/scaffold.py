@@ -12,14 +12,14 @@ import json
 from pathlib import Path
 
 from .errors import ErrorLog
+from .folders import NEW_ITEM_FOLDERS, Folders
 from .load import KEY_PATTERN
 from .markup import slugify
 from .model import STABILITY_LEVELS
-from .schema import CONSENT_PLACEHOLDER, Folders
+from .schema import CONSENT_PLACEHOLDER
 from .yamlread import Mapping, read_yaml
 
-KINDS = ("case", "news", "award", "page")
-FOLDERS = {"case": "cases", "news": "news", "award": "awards", "page": "pages"}
+KINDS = tuple(NEW_ITEM_FOLDERS)
 LANGS = ("nb", "en")
 
 
@@ -204,7 +204,7 @@ def create(
 ) -> list[Path]:
     """Write the new item's files (never overwriting any) and return their paths."""
     today = today or datetime.date.today()
-    folder = folders.content / FOLDERS[kind]
+    folder = folders.content / NEW_ITEM_FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     if kind == "award":
         path = folder / f"{free_key(folder, title)}.yaml"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import ErrorLog, Position, did_you_mean, relative
 from .fields import Fields, parse_date
+from .folders import Folders
 from .load import (
     KEY_HINT,
     KEY_PATTERN,
@@ -78,15 +78,6 @@ TITLE_MAX = 120
 DESCRIPTION_MAX = 200
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
-
-
-@dataclass(frozen=True)
-class Folders:
-    """Where a run reads from; messages name files relative to `root`."""
-
-    root: Path
-    content: Path
-    templates: Path
 
 
 def load_content(

@@ -26,7 +26,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -121,7 +121,7 @@ def publish(
         else:  # changed, or its old files are gone: index it again (which rewrites them all)
             todo.append((shard, value))
     pending = [shard for shard, _value in todo]
-    for (shard, value), files in zip(todo, _index(pending, stage.root, jobs), strict=True):
+    for (shard, value), files in zip(todo, _index(pending, stage.read, jobs), strict=True):
         written: dict[str, str] = {}
         for path, data in files:
             written.update(compress.put(stage, path, data))
@@ -130,10 +130,12 @@ def publish(
     return made
 
 
-def _index(todo: list[Shard], root: Path, jobs: int) -> Iterator[list[tuple[str, bytes]]]:
+def _index(
+    todo: list[Shard], read: Callable[[str], bytes], jobs: int
+) -> Iterator[list[tuple[str, bytes]]]:
     """Each shard's bundle files, in order, built on up to `jobs` Pagefind processes at once."""
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        yield from pool.map(lambda shard: index(shard, root), todo)
+        yield from pool.map(lambda shard: index(shard, read), todo)
 
 
 def _relabel(html: bytes) -> bytes:
@@ -160,15 +162,15 @@ def _executable() -> str:
     return str(get_executable())
 
 
-def index(shard: Shard, root: Path) -> list[tuple[str, bytes]]:
-    """One shard's search bundle, from its pages in the site being built in `root`, as files
-    inside site/."""
+def index(shard: Shard, read: Callable[[str], bytes]) -> list[tuple[str, bytes]]:
+    """One shard's search bundle, from its pages as `read` gives them (from the site being
+    built), as files inside site/."""
     with tempfile.TemporaryDirectory(prefix="showcase-search-", dir=_scratch()) as tmp:
         pages, bundle = Path(tmp) / "site", Path(tmp) / BUNDLE
         for path in shard.pages:
             target = pages / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_relabel((root / path).read_bytes()))
+            target.write_bytes(_relabel(read(path)))
         command = [_executable(), "--site", str(pages), "--output-path", str(bundle), "--silent"]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT)

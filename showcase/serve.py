@@ -25,11 +25,11 @@ from tornado import ioloop
 
 from . import load, pipeline
 from .errors import BuildError, ContentError
+from .folders import Folders
 from .load import is_editor_litter
 from .messages import translate
 from .output import SITE_MARK, UnsafeOutput, write_site
 from .reporter import report_problems, report_success
-from .schema import Folders
 
 HOST = "127.0.0.1"
 PREVIEW = Path(".cache") / "preview"

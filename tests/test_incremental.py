@@ -3,6 +3,7 @@ writes, and a build with nothing changed does nothing."""
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from showcase import incremental, pipeline
-from showcase.schema import Folders
+from showcase import incremental, output, pipeline
+from showcase.errors import BuildError, relative
+from showcase.folders import Folders
 
 
 def everything(folder: Path) -> dict[str, bytes]:
@@ -76,15 +78,26 @@ CHANGES: dict[str, Callable[[Folders], None]] = {
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
+@pytest.mark.parametrize("publish", ["changed files moved in", "whole site swapped in"])
 def test_cached_build_equals_clean_build_after(
-    project: Folders, tmp_path: Path, change: str
+    project: Folders, tmp_path: Path, change: str, publish: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Whether site/ gets just the changed files or a whole new folder (output.Patch decides by
+    how much changed), it ends up exactly as a clean build, without files no build made."""
+    monkeypatch.setattr(output.Patch, "SHARE", 1.0 if publish.startswith("changed") else 0.0)
     out = tmp_path / "site"
     pipeline.build(project, out, jobs=1)
+    (out / "stray.html").write_text("a file no build made")
+    (out / "historier" / "stray").mkdir()
+    (out / "historier" / "stray" / "index.html").write_text("nor this")
     CHANGES[change](project)
     report = pipeline.build(project, out, jobs=1)
     assert not report.up_to_date
     assert everything(out) == clean_build(project, tmp_path)
+    assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())], (
+        "no empty folders"
+    )
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("site.")], "no leftovers"
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
@@ -103,6 +116,39 @@ def test_the_preview_updated_in_place_equals_a_clean_preview_after(
     assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())], (
         "no empty folders"
     )
+
+
+def test_a_build_failing_its_link_check_leaves_site_as_it_was(
+    project: Folders, tmp_path: Path
+) -> None:
+    """The edited pages are rendered already when the link check fails: none may reach site/."""
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    before = everything(out)
+    edit(project.content / "cases/nytt-hjem.nb.md", "Historien om A.", "Se [her](/finnes-ikke/).")
+    with pytest.raises(BuildError, match="finnes-ikke"):
+        pipeline.build(project, out, jobs=1)
+    assert everything(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site")] == ["site"]
+
+
+def test_an_anchor_gone_from_one_page_breaks_the_links_of_pages_not_rendered_again(
+    project: Folders, tmp_path: Path
+) -> None:
+    """A news item links to a heading in a story. Renaming the heading re-renders the story's
+    pages but not the news item (it does not show stories), yet its link is now broken: the
+    link check of a cached build must still find it."""
+    news = project.content / "news/2018-02-13-dubai.nb.md"
+    edit(news, "Vi var **finalist**", "Se [historien](/historier/nytt-hjem/#et-nytt-kapittel).")
+    story = project.content / "cases/nytt-hjem.nb.md"
+    edit(story, "Historien om A.", "## Et nytt kapittel\n\nHistorien om A.")
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    edit(story, "## Et nytt kapittel", "## Et annet kapittel")
+    with pytest.raises(BuildError) as failed:
+        pipeline.build(project, out, jobs=1)
+    assert [e.where.path for e in failed.value.errors] == [relative(news, project.root)]
+    assert "#et-nytt-kapittel" in failed.value.errors[0].message
 
 
 def test_a_story_edit_renders_only_the_pages_that_show_it(project: Folders, tmp_path: Path) -> None:
@@ -134,18 +180,19 @@ def test_a_changed_file_in_site_is_repaired(project: Folders, tmp_path: Path) ->
     assert everything(out) == clean_build(project, tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "wrong version", "not json"])
+@pytest.mark.parametrize("damage", ["truncated", "wrong version", "not a manifest"])
 def test_a_damaged_cache_is_noticed_and_ignored(
     project: Folders, tmp_path: Path, damage: str
 ) -> None:
     out = tmp_path / "site"
     pipeline.build(project, out, jobs=1)
     manifest = incremental.manifest_path(project.root, out)
-    text = manifest.read_text()
-    manifest.write_text(
-        {"truncated": text[: len(text) // 2],
-         "wrong version": text.replace(f'"version": {incremental.VERSION}', '"version": 0'),
-         "not json": "\x00\x01"}[damage]
+    data = manifest.read_bytes()
+    older = marshal.loads(data) | {"format": incremental.FORMAT.replace("marshal", "json")}
+    manifest.write_bytes(
+        {"truncated": data[: len(data) // 2],
+         "wrong version": marshal.dumps(older),
+         "not a manifest": b"\x00\x01"}[damage]
     )  # fmt: skip
     CHANGES["content edit"](project)
     report = pipeline.build(project, out, jobs=1)
@@ -177,8 +224,8 @@ def test_the_manifest_reads_back_exactly_as_it_was_saved(project: Folders, tmp_p
     manifest, notice = incremental.load(path)
     assert manifest is not None and notice == ""
     assert manifest.pages and manifest.outputs and manifest.search
-    incremental.save(tmp_path / "again.json", manifest)
-    assert incremental.load(tmp_path / "again.json") == (manifest, "")
+    incremental.save(tmp_path / "again.stamp", manifest)
+    assert incremental.load(tmp_path / "again.stamp") == (manifest, "")
 
 
 def test_a_damaged_page_record_file_is_noticed_and_ignored(
@@ -186,7 +233,7 @@ def test_a_damaged_page_record_file_is_noticed_and_ignored(
 ) -> None:
     out = tmp_path / "site"
     pipeline.build(project, out, jobs=1)
-    pages = incremental.manifest_path(project.root, out).with_suffix(".pages.json")
+    pages = incremental.pages_path(incremental.manifest_path(project.root, out))
     pages.write_bytes(pages.read_bytes()[:100])
     CHANGES["content edit"](project)
     report = pipeline.build(project, out, jobs=1)

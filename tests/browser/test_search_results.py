@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from showcase import pipeline, search
+from showcase.folders import Folders
 from showcase.headers import SECURITY_HEADERS
-from showcase.schema import Folders
 
 PROJECT = Path(__file__).resolve().parents[2]
 
