@@ -22,7 +22,7 @@ import os
 import pickle
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,20 +293,57 @@ def fingerprint(value: Any) -> str:
 
 
 class Parts:
-    """Fingerprints of the content's parts, each computed once per build when first needed."""
+    """Fingerprints of the content's parts, each computed once per build when first needed, and
+    of the items pages show. An item's print is made from its fields' prints, and each object's
+    print is made once: a story's texts are in its item, in the page of each language and in
+    the lists, and are hashed once (the print is kept while the object is, so its `id` stays
+    its own)."""
 
     def __init__(self, content: Content) -> None:
         self.content = content
         self.prints: dict[str, str] = {}
+        self._objects: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, name: str) -> str:
         if name not in self.prints:
-            self.prints[name] = fingerprint(getattr(self.content, name, None))
+            self.prints[name] = fingerprint(self.stand_in(getattr(self.content, name, None)))
         return self.prints[name]
+
+    def stand_in(self, value: Any) -> Any:
+        """`value` with every dataclass in it replaced by its print: what to fingerprint."""
+        if isinstance(value, tuple | list):
+            return type(value)(map(self.stand_in, value)) if type(value) in (tuple, list) else value
+        if isinstance(value, dict):
+            return {key: self.stand_in(item) for key, item in value.items()}
+        names = _field_names(type(value))
+        if names is None:
+            return value
+        known = self._objects.get(id(value))
+        if known is None or known[0] is not value:
+            inner = [type(value).__qualname__, [self.stand_in(getattr(value, n)) for n in names]]
+            known = self._objects[id(value)] = (value, fingerprint(inner))
+        return known[1]
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for other types), looked up once per type."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+    return _FIELDS[kind]
+
+
+def spec_fingerprint(spec: Any, parts: Parts) -> str:
+    """A page spec's fingerprint: its fields, with the items it shows by their prints."""
+    return fingerprint(parts.stand_in(spec))
 
 
 def page_fingerprint(base: str, spec: Any, deps: Iterable[str], parts: Parts) -> str:
     """Everything a page was made from: generator and globals (`base`), its spec, its reads."""
     return digest(
-        json.dumps([base, fingerprint(spec), [[d, parts(d)] for d in sorted(deps)]]).encode()
+        json.dumps(
+            [base, spec_fingerprint(spec, parts), [[d, parts(d)] for d in sorted(deps)]]
+        ).encode()
     )

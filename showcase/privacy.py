@@ -400,14 +400,31 @@ def _findings(text: str, allowed: frozenset[str], is_case: bool) -> list[list[An
     return found
 
 
-def _load_cache(path: Path | None) -> dict[str, list[list[Any]]]:
+CACHE_FORMAT = 2
+
+
+@dataclass
+class _Cache:
+    """What earlier scans found: findings by the digest of a file's text (with the allow-list
+    and the scanner's version), and each file's text digest by its size and time, so a file
+    that did not change is not even read again."""
+
+    findings: dict[str, list[list[Any]]]
+    files: dict[str, tuple[int, int, str]]  # rel -> size, mtime, digest of its text
+
+
+def _load_cache(path: Path | None) -> _Cache:
+    empty = _Cache({}, {})
     if path is None or not path.is_file():
-        return {}
+        return empty
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, OSError):
-        return {}  # a damaged cache is only a slower scan
-    return data if isinstance(data, dict) else {}
+        if data.get("format") != CACHE_FORMAT:
+            return empty
+        files = {rel: (int(v[0]), int(v[1]), str(v[2])) for rel, v in data["files"].items()}
+        return _Cache(dict(data["findings"]), files)
+    except (ValueError, OSError, KeyError, TypeError, IndexError, AttributeError):
+        return empty  # a damaged cache is only a slower scan
 
 
 @dataclass(frozen=True)
@@ -416,6 +433,10 @@ class _File:
     text: str
     key: str
     is_case: bool
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def scan(
@@ -431,27 +452,38 @@ def scan(
 
     Findings are kept in `cache` by the digest of each file's text (with the allow-list and the
     scanner's version), so only changed files are scanned again; those are spread over `jobs`
-    processes. The deny-list is never cached: it is private, and a name added to it must be found
-    in files that did not change."""
+    processes. A file with the size and time it had last time is not read at all. The deny-list
+    is never cached: it is private, and a name added to it must be found in files that did not
+    change, so while it has names every file is read."""
     files = content_files(content)
-    known = _load_cache(cache)
+    last = _load_cache(cache)
     salt = f"{SCANNER_VERSION}\0{sorted(allowed)}\0"
     read: list[_File] = []
+    signatures: dict[str, tuple[int, int, str]] = {}
     for path in files:
         is_case = path.parent.name == "cases"
+        rel = relative(path, root)
         try:
-            text = text_of(path)
+            stat = path.stat()
+            size_time = (stat.st_size, stat.st_mtime_ns)
+            seen = last.files.get(rel)
+            unread = seen is not None and seen[:2] == size_time
+            text = "" if unread else text_of(path)
+            digest = seen[2] if seen is not None and unread else _text_digest(text)
+            key = _text_digest(f"{salt}{is_case}\0{digest}")
+            if unread and (key not in last.findings or deny.hashes):
+                text = text_of(path)  # needed after all: another allow-list, or names to find
         except (UnicodeDecodeError, OSError):
             continue  # the loader reports unreadable files
-        key = hashlib.blake2b(f"{salt}{is_case}\0{text}".encode(), digest_size=16).hexdigest()
-        needed = key not in known or deny.hashes  # texts of a large site take a lot of memory
-        read.append(_File(relative(path, root), text if needed else "", key, is_case))
-    cold = list({f.key: f for f in read if f.key not in known}.values())
+        signatures[rel] = (*size_time, digest)
+        needed = key not in last.findings or deny.hashes  # texts of a large site take memory
+        read.append(_File(rel, text if needed else "", key, is_case))
+    cold = list({f.key: f for f in read if f.key not in last.findings}.values())
     # Forked workers already hold the texts: only their indices go to them.
     fresh = pmap(
         lambda i: _findings(cold[i].text, allowed, cold[i].is_case), range(len(cold)), jobs
     )
-    found = {**known, **{f.key: findings for f, findings in zip(cold, fresh, strict=True)}}
+    found = {**last.findings, **{f.key: result for f, result in zip(cold, fresh, strict=True)}}
     kept: dict[str, list[list[Any]]] = {}
     for file in read:
         findings = kept[file.key] = found[file.key]
@@ -466,6 +498,7 @@ def scan(
                         f"this name is on the private deny-list ({mask(words)})",
                         "remove the name; use a made-up first name or 'the family' instead",
                     )
-    if cache is not None and kept != known:
-        write_atomic(cache, json.dumps(kept).encode("utf-8"))
+    if cache is not None and (kept, signatures) != (last.findings, last.files):
+        data = {"format": CACHE_FORMAT, "findings": kept, "files": signatures}
+        write_atomic(cache, json.dumps(data).encode("utf-8"))
     return len(files)

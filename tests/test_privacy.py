@@ -435,6 +435,32 @@ def test_a_cold_scan_on_two_processes_reports_what_a_serial_and_a_cached_scan_do
     assert run(cache, 2) == serial  # from the cache; the deny-list is still applied
 
 
+def test_a_cached_scan_finds_what_changed_since_and_honours_a_new_allow_list(
+    tmp_path: Path,
+) -> None:
+    """Unchanged files are not read again (the cache knows their size and time), but an edit, a
+    new file or another allow-list is seen at once."""
+    content = tmp_path / "content" / "pages"
+    content.mkdir(parents=True)
+    for i in range(3):
+        (content / f"side-{i}.nb.md").write_text(f"---\ntitle: Side {i}\n---\nTekst.\n")
+    cache = tmp_path / ".cache" / "privacy.json"
+    empty = denylist.load(tmp_path / "none.txt")
+
+    def errors(allowed: frozenset[str] = NONE) -> list[str]:
+        log = ErrorLog()
+        privacy.scan(tmp_path / "content", tmp_path, allowed, empty, log, cache)
+        return [f"{e.where.path}:{e.where.line}" for e in log.errors]
+
+    assert errors() == [] and errors() == []
+    (content / "side-1.nb.md").write_text("---\ntitle: Side 1\n---\nRing 91234567.\n")
+    (content / "side-9.nb.md").write_text("---\ntitle: Ny\n---\nRing 91234568.\n")
+    found = ["content/pages/side-1.nb.md:4", "content/pages/side-9.nb.md:4"]
+    assert errors() == found
+    assert errors() == found  # and again, from the cache
+    assert errors(frozenset({privacy.allow_key("91234567")})) == found[1:]
+
+
 def test_numbers_in_the_digits_of_any_script_are_found_as_the_plain_scan_finds_them() -> None:
     digits = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdecimal()]
     assert len(digits) > 600
