@@ -8,7 +8,7 @@ so a parallel build writes exactly the bytes a serial one does.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -17,16 +17,17 @@ R = TypeVar("R")
 MIN_PER_WORKER = 16  # below this, starting processes costs more than it saves
 
 _task: Callable[[Any], Any] | None = None  # set in each worker process only, by _start
+_items: Sequence[Any] = ()
 
 
-def _start(task: Callable[[Any], Any]) -> None:
-    global _task
-    _task = task
+def _start(task: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    global _task, _items
+    _task, _items = task, items
 
 
-def _run(item: Any) -> Any:
+def _run(index: int) -> Any:
     assert _task is not None
-    return _task(item)
+    return _task(_items[index])
 
 
 def default_jobs() -> int:
@@ -35,15 +36,24 @@ def default_jobs() -> int:
 
 def pmap(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """[task(item) for item in items], on up to `jobs` forked processes."""
+    return list(pmap_lazy(task, items, jobs))
+
+
+def pmap_lazy(task: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """task(item) for each item, in order, on up to `jobs` forked processes, each result handed
+    on as soon as it and those before it are done (consume them all: the pool lives until
+    then)."""
     import multiprocessing  # here: a build with nothing to do never starts a pool
 
     jobs = min(jobs, len(items) // MIN_PER_WORKER)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [task(item) for item in items]
+        yield from map(task, items)
+        return
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (jobs * 8))
-    with context.Pool(jobs, initializer=_start, initargs=(task,)) as pool:
-        return pool.map(_run, items, chunksize=chunk)
+    # Forked workers inherit the task and the items: only indices are sent to them.
+    with context.Pool(jobs, initializer=_start, initargs=(task, items)) as pool:
+        yield from pool.imap(_run, range(len(items)), chunksize=chunk)
 
 
 def all_of(test: Callable[[Sequence[T]], bool], items: Sequence[T], jobs: int) -> bool:

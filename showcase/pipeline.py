@@ -219,29 +219,21 @@ class _Pages:
             ):
                 kept[path] = entry
         todo = [spec for spec in specs if output_path(spec.url) not in kept]
-        made = dict(
-            zip(
-                (output_path(spec.url) for spec in todo),
-                parallel.pmap(self.render, todo, jobs),
-                strict=True,
-            )
-        )
-        records = {}
-        for spec in specs:
-            path = output_path(spec.url)
-            if path in kept:
-                records[path] = kept[path]
-                continue
-            written, read, found = made[path]
+        # Records are made as the workers' results arrive, so a large site's raw results
+        # (every page's links, before they are shared) are never all in memory at once.
+        for spec, (written, read, found) in zip(
+            todo, parallel.pmap_lazy(self.render, todo, jobs), strict=True
+        ):
             self.digests.update(written)
-            records[path] = incremental.PageRecord(
+            kept[output_path(spec.url)] = incremental.PageRecord(
                 print=incremental.page_fingerprint(base, spec, read, parts),
                 deps=incremental.shared(sorted(read)),
                 links=incremental.shared(found.links),
                 loads=incremental.shared(found.loads),
                 ids=incremental.shared(found.ids),
             )
-        return records, frozenset(made)
+        records = {output_path(spec.url): kept[output_path(spec.url)] for spec in specs}
+        return records, frozenset(output_path(spec.url) for spec in todo)
 
 
 def check_links(made: Made, log: ErrorLog, previous: Previous | None = None) -> None:

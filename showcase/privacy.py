@@ -430,13 +430,21 @@ def _load_cache(path: Path | None) -> _Cache:
 @dataclass(frozen=True)
 class _File:
     rel: str
-    text: str
+    path: Path  # read again where its text is needed: a large site's texts take a lot of memory
     key: str
     is_case: bool
 
 
 def _text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _text(path: Path) -> str:
+    """A file's text, read again; empty if it vanished since (the loader reports that)."""
+    try:
+        return text_of(path)
+    except (UnicodeDecodeError, OSError):
+        return ""
 
 
 def scan(
@@ -471,27 +479,32 @@ def scan(
             text = "" if unread else text_of(path)
             digest = seen[2] if seen is not None and unread else _text_digest(text)
             key = _text_digest(f"{salt}{is_case}\0{digest}")
-            if unread and (key not in last.findings or deny.hashes):
-                text = text_of(path)  # needed after all: another allow-list, or names to find
         except (UnicodeDecodeError, OSError):
             continue  # the loader reports unreadable files
         signatures[rel] = (*size_time, digest)
-        needed = key not in last.findings or deny.hashes  # texts of a large site take memory
-        read.append(_File(rel, text if needed else "", key, is_case))
+        read.append(_File(rel, path, key, is_case))
     cold = list({f.key: f for f in read if f.key not in last.findings}.values())
-    # Forked workers already hold the texts: only their indices go to them.
-    fresh = pmap(
-        lambda i: _findings(cold[i].text, allowed, cold[i].is_case), range(len(cold)), jobs
-    )
-    found = {**last.findings, **{f.key: result for f, result in zip(cold, fresh, strict=True)}}
+
+    def scan_file(file: _File) -> tuple[str, list[list[Any]]]:
+        """Findings in the file as read now, and the key of that text: a file saved again
+        while the build runs gets other findings, which must not be kept under the old key."""
+        text = _text(file.path)
+        key = _text_digest(f"{salt}{file.is_case}\0{_text_digest(text)}")
+        return key, _findings(text, allowed, file.is_case)
+
+    fresh = dict(zip((f.rel for f in cold), pmap(scan_file, cold, jobs), strict=True))
+    found = {**last.findings, **dict(fresh.values())}
     kept: dict[str, list[list[Any]]] = {}
     for file in read:
-        findings = kept[file.key] = found[file.key]
+        if file.key in found:
+            findings = kept[file.key] = found[file.key]
+        else:  # changed while the build ran: report what is there now, keep nothing
+            findings = (fresh.get(file.rel) or scan_file(file))[1]
         for kind, line, col, message, hint in findings:
             report = log.error if kind == "error" else log.warn
             report(Position(file.rel, line, col), message, hint)
         if deny.hashes:
-            for number, line_text in enumerate(file.text.split("\n"), start=1):
+            for number, line_text in enumerate(_text(file.path).split("\n"), start=1):
                 for col, words in deny.find(line_text):
                     log.error(
                         Position(file.rel, number, col),
