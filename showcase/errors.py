@@ -78,6 +78,10 @@ class BuildError(Exception):
         self.errors = sorted(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self) -> tuple[type[BuildError], tuple[list[ContentError]]]:
+        """Raised in a worker process, it reaches the build with its errors intact."""
+        return BuildError, (self.errors,)
+
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A 'did you mean …?' hint for a misspelt key or reference, or '' when nothing is close."""

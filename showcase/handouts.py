@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import handout_cache, handout_content, handout_html, handout_pdf
+from . import handout_cache, handout_content, handout_html, handout_pdf, parallel
 from .atomic import write_atomic
 from .errors import BuildError, ContentError, Position, relative
 from .folders import Folders
@@ -68,15 +68,25 @@ class Handouts:
         return [(self.get(lang), self.get(lang, True)) for lang in langs]
 
 
-def for_site(content: Content, folders: Folders, cache: Path, drafts: bool) -> Handouts:
+def for_site(
+    content: Content, folders: Folders, cache: Path, drafts: bool, jobs: int = 1
+) -> Handouts:
     """The handouts of a build. A preview with drafts gets none: a PDF travels, drafts must not."""
-    return Handouts() if drafts else render_handouts(content, folders, cache)
+    return Handouts() if drafts else render_handouts(content, folders, cache, jobs=jobs)
 
 
 def render_handouts(
-    content: Content, folders: Folders, cache: Path | None, langs: Iterable[str] | None = None
+    content: Content,
+    folders: Folders,
+    cache: Path | None,
+    langs: Iterable[str] | None = None,
+    jobs: int = 1,
 ) -> Handouts:
-    """Both variants of the handout in each language; a BuildError when one does not fit."""
+    """Both variants of the handout in each language; a BuildError when one does not fit.
+
+    When more than one language needs new PDFs, they are made on up to `jobs` forked processes,
+    a language each: faster, and WeasyPrint's tens of megabytes stay out of the build itself
+    and out of the page workers forked from it later."""
     problems = handout_content.problems(
         content,
         {
@@ -89,19 +99,35 @@ def render_handouts(
     urls = Urls(content)
     folder = folders.templates / "handout"
     where = Position(relative(folder / handout_html.TEMPLATE, folders.root))
-    items, rendered = [], 0
-    for lang in langs or content.site.languages:
+    wanted = [(lang, shop) for lang in langs or content.site.languages for shop in (False, True)]
+    found: dict[tuple[str, bool], bytes] = {}
+    missing: dict[str, list[tuple[bool, str, list[str], str]]] = {}
+    for lang, print_shop in wanted:
+        html, stylesheets = sources(content, folders, lang, print_shop)
+        key = cache_key(html, stylesheets, folder)
+        data = handout_cache.load(cache, key)
+        if data is None:
+            missing.setdefault(lang, []).append((print_shop, html, stylesheets, key))
+        else:
+            found[lang, print_shop] = data
+
+    def render_language(lang: str) -> list[bytes]:
         scale = None  # the office version's, tried first for the print-shop one: same layout
-        for print_shop in (False, True):
-            html, stylesheets = sources(content, folders, lang, print_shop)
-            key = cache_key(html, stylesheets, folder)
-            data = handout_cache.load(cache, key)
-            if data is None:
-                data, scale = _fit(html, folder, stylesheets, where, lang, scale)
-                handout_cache.store(cache, key, data)
-                rendered += 1
-            items.append(Handout(lang, print_shop, urls.handout(lang, print_shop), data))
-    return Handouts(tuple(items), rendered)
+        made = []
+        for _print_shop, html, stylesheets, _key in missing[lang]:
+            data, scale = _fit(html, folder, stylesheets, where, lang, scale)
+            made.append(data)
+        return made
+
+    todo = sorted(missing)
+    for lang, made in zip(todo, parallel.pmap(render_language, todo, jobs, 1), strict=True):
+        for (print_shop, _html, _stylesheets, key), data in zip(missing[lang], made, strict=True):
+            handout_cache.store(cache, key, data)
+            found[lang, print_shop] = data
+    items = [
+        Handout(lang, shop, urls.handout(lang, shop), found[lang, shop]) for lang, shop in wanted
+    ]
+    return Handouts(tuple(items), sum(len(variants) for variants in missing.values()))
 
 
 def sources(
@@ -132,7 +158,7 @@ def write_only(
     started = time.perf_counter()
     check_output_folder(out, folders.root, [folders.content, folders.templates])
     content, _log = validate(folders)
-    result = render_handouts(content, folders, cache, langs)
+    result = render_handouts(content, folders, cache, langs, parallel.default_jobs())
     for relative_path, data in result.files:
         write_atomic(out / relative_path, data)
     return result, time.perf_counter() - started

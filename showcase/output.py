@@ -52,12 +52,14 @@ class Staging:
     def __init__(self, out: Path, unchanged: dict[str, str] | None = None) -> None:
         self.out = out.absolute()
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(
-            tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent)
-        ).resolve()
+        self.root = self._new_folder()
         self.unchanged = unchanged or {}  # path -> digest of files still as the last build wrote
         self._old, self._new = str(self.out), str(self.root)  # plain strings: tens of
         self._folders: set[str] = set()  # thousands of files make pathlib's cost show
+
+    def _new_folder(self) -> Path:
+        """Where the files of this build are written."""
+        return Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent)).resolve()
 
     def target(self, relative: str) -> str:
         """Where `relative` goes in the new site (its folder made); never outside it."""
@@ -111,12 +113,9 @@ class InPlace(Staging):
     and a failed build leaves a mix, which the preview covers with its error page. Never for
     site/, which changes only once the new build is whole and checked (`Staging`, `Patch`)."""
 
-    def __init__(self, out: Path, unchanged: dict[str, str] | None = None) -> None:
-        self.out = self.root = out.absolute()
-        self.out.mkdir(parents=True, exist_ok=True)
-        self.unchanged = unchanged or {}
-        self._old = self._new = str(self.out)
-        self._folders = set()
+    def _new_folder(self) -> Path:
+        self.out.mkdir(exist_ok=True)
+        return self.out
 
     def put(self, relative: str, data: bytes) -> str:
         value = digest(data)
@@ -127,9 +126,6 @@ class InPlace(Staging):
 
     def reuse(self, relative: str) -> str | None:
         return self.unchanged.get(relative)
-
-    def read(self, relative: str) -> bytes:
-        return Path(self.out, relative).read_bytes()
 
     def publish(self, files: Mapping[str, str]) -> threading.Thread:
         """Remove what this build did not make; the rest is in place already."""

@@ -34,18 +34,23 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def pmap(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    """[task(item) for item in items], on up to `jobs` forked processes."""
-    return list(pmap_lazy(task, items, jobs))
+def pmap(
+    task: Callable[[T], R], items: Sequence[T], jobs: int, per_worker: int = MIN_PER_WORKER
+) -> list[R]:
+    """[task(item) for item in items], on up to `jobs` forked processes, each given at least
+    `per_worker` items (1 for heavy tasks, where even one is worth a process)."""
+    return list(pmap_lazy(task, items, jobs, per_worker))
 
 
-def pmap_lazy(task: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+def pmap_lazy(
+    task: Callable[[T], R], items: Sequence[T], jobs: int, per_worker: int = MIN_PER_WORKER
+) -> Iterator[R]:
     """task(item) for each item, in order, on up to `jobs` forked processes, each result handed
     on as soon as it and those before it are done (consume them all: the pool lives until
     then)."""
     import multiprocessing  # here: a build with nothing to do never starts a pool
 
-    jobs = min(jobs, len(items) // MIN_PER_WORKER)
+    jobs = min(jobs, len(items) // per_worker)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(task, items)
         return

@@ -119,7 +119,7 @@ def render_site(
     renderer = Renderer(
         folders.templates, content, urls, "/" + css.path, "/" + script.path, cache / "jinja"
     )
-    sheets = handouts.for_site(content, folders, cache / "handouts", drafts)
+    sheets = handouts.for_site(content, folders, cache / "handouts", drafts, jobs)
     renderer.env.globals["handouts"] = sheets.links()  # rendered first: the pages show their sizes
     pictures = images.pictures(folders, content.images, cache / "images")
     specs = plan_pages(content, urls)

@@ -26,8 +26,9 @@ import os
 import re
 import subprocess
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -133,9 +134,18 @@ def publish(
 def _index(
     todo: list[Shard], read: Callable[[str], bytes], jobs: int
 ) -> Iterator[list[tuple[str, bytes]]]:
-    """Each shard's bundle files, in order, built on up to `jobs` Pagefind processes at once."""
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
-        yield from pool.map(lambda shard: index(shard, read), todo)
+    """Each shard's bundle files, in order, built on up to `jobs` Pagefind processes at once.
+    At most `jobs` shards are indexed ahead of the one handed on: the caller compresses each
+    shard's files, which is slower, and the rest would pile up in memory meanwhile."""
+    jobs = max(1, jobs)
+    with ThreadPoolExecutor(jobs) as pool:
+        ahead: deque[Future[list[tuple[str, bytes]]]] = deque()
+        for shard in todo:
+            ahead.append(pool.submit(index, shard, read))
+            if len(ahead) > jobs:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
 
 
 def _relabel(html: bytes) -> bytes:

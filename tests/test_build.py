@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from conftest import PROJECT, folders_for
 
 from showcase import pipeline
 from showcase.cli import main
-from showcase.errors import BuildError
+from showcase.errors import BuildError, ContentError, Position
 from showcase.output import UnsafeOutput, write_site
 
 
@@ -177,3 +178,10 @@ def test_messages_are_norwegian_by_default_and_english_on_request(
     assert "error: content/groups/unge.yaml:2:1: unknown field 'ordre'" in capsys.readouterr().err
     assert main(PROJECT, ["check", "--content", str(content), "--lang", "nb"]) == 1
     assert "ukjent felt 'ordre'" in capsys.readouterr().err
+
+
+def test_content_errors_raised_in_a_worker_process_arrive_whole() -> None:
+    """Handouts and pages are made on forked workers: their errors cross a process boundary."""
+    errors = [ContentError(Position("content/a.yaml", 3, 1), "what is wrong", "how to fix it")]
+    again = pickle.loads(pickle.dumps(BuildError(errors)))
+    assert again.errors == errors and str(again) == str(BuildError(errors))
