@@ -456,34 +456,51 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Compiled shapes, most specific (most literal text) first, so 'name it like X' wins
-    over 'name it {names}'."""
-    compiled = []
+def _shapes() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Each message's literal pieces, its regex and its Norwegian, most specific (most literal
+    text) first, so 'name it like X' wins over 'name it {names}'."""
+    shapes = []
     by_specificity = sorted(CATALOGUE, key=lambda pair: -len(re.sub(r"\{\w+\}", "", pair[0])))
     for english, norwegian in by_specificity:
         parts = re.split(r"(\{\w+\})", english)
         regex = "".join(
             f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part) for part in parts
         )
-        compiled.append((re.compile(regex, re.DOTALL), norwegian))
-    return tuple(compiled)
+        literal = tuple(part for part in parts if part and not part.startswith("{"))
+        shapes.append((literal, regex, norwegian))
+    return tuple(shapes)
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex, re.DOTALL)
+
+
+def _match(text: str) -> tuple[re.Match[str], str] | None:
+    """The catalogue entry `text` is an instance of. A regex is compiled only for entries whose
+    literal pieces all occur in the text: compiling all of them costs more than a quick build."""
+    for literal, regex, norwegian in _shapes():
+        if all(piece in text for piece in literal):
+            match = _compiled(regex).fullmatch(text)
+            if match:
+                return match, norwegian
+    return None
 
 
 def translate(text: str, lang: str) -> str:
     """The message in `lang`; English is the source, so it comes back as it is."""
     if lang == "en" or not text:
         return text
-    for pattern, norwegian in _patterns():
-        match = pattern.fullmatch(text)
-        if match:
-            values = {name: translate(value, lang) for name, value in match.groupdict().items()}
-            return norwegian.format(**values)
-    return text
+    found = _match(text)
+    if found is None:
+        return text
+    match, norwegian = found
+    values = {name: translate(value, lang) for name, value in match.groupdict().items()}
+    return norwegian.format(**values)
 
 
 def is_translated(text: str) -> bool:
-    return any(pattern.fullmatch(text) for pattern, _ in _patterns())
+    return _match(text) is not None
 
 
 def choose_language(requested: str | None = None) -> str:
