@@ -219,6 +219,12 @@ class _Pages:
             ):
                 kept[path] = entry
         todo = [spec for spec in specs if output_path(spec.url) not in kept]
+        # The pages that read least of the content first: after an edit, the item's own page
+        # (which the editor is looking at) is written before the long lists that show it.
+        # The order changes only when files are written, never what is in them.
+        todo.sort(
+            key=lambda spec: len(old[path].deps) if (path := output_path(spec.url)) in old else 0
+        )
         # Records are made as the workers' results arrive, so a large site's raw results
         # (every page's links, before they are shared) are never all in memory at once.
         for spec, (written, read, found) in zip(

@@ -37,7 +37,11 @@ PREVIEW = Path(".cache") / "preview"
 
 class ChangeWatcher(Watcher):  # type: ignore[misc]
     """livereload's watcher, told about changes by the operating system (watchfiles) instead of
-    polling every 0.8 s and walking every watched folder to compare times."""
+    polling every 0.8 s and walking every watched folder to compare times.
+
+    The rebuild runs on the watcher's own thread, not on the server's: the preview is updated
+    file by file, so the page being edited is served as soon as it is written, while the rest
+    of the site is still being made. The browsers are told to reload once the build is done."""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
@@ -57,25 +61,26 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
                 stop_event=self.stop,
                 raise_interrupt=False,
             ):
-                for _change, path in sorted(changes):
-                    self.changed.put(path)
+                self.run_tasks()
+                self.changed.put(min(path for _change, path in changes))
                 loop.add_callback(callback)
 
         threading.Thread(target=run, name="preview-watcher", daemon=True).start()
         return True
 
-    def examine(self) -> tuple[str | None, float | None]:
-        """Run the watch tasks once for everything changed since the last look, and name one
-        changed file (livereload then reloads the browsers)."""
-        changed = []
-        while not self.changed.empty():
-            changed.append(self.changed.get())
-        if not changed:
-            return None, None
+    def run_tasks(self) -> None:
+        """Each watch task once (they are all the preview's rebuild), whatever changed."""
         tasks = {id(item["func"]): item["func"] for item in self._tasks.values() if item["func"]}
         for task in tasks.values():
             task()
-        return changed[0], None
+
+    def examine(self) -> tuple[str | None, float | None]:
+        """One file changed since the last look, for livereload to reload the browsers (the
+        rebuild has run already), or None."""
+        changed = []
+        while not self.changed.empty():
+            changed.append(self.changed.get())
+        return (changed[0] if changed else None), None
 
 
 def error_page(errors: list[ContentError], lang: str) -> bytes:
