@@ -139,7 +139,7 @@ def render_site(
             bundles,
         ]
     )
-    pages = _Pages(renderer, pictures, stage, copies)
+    pages = _Pages(renderer, pictures, stage, copies, folders.root)
     records, redone = pages.make(specs, base, content, jobs, previous)
     digests.update(pages.digests)
     for path, data in [
@@ -177,11 +177,13 @@ class _Pages:
         pictures: dict[str, images.Picture],
         stage: Staging,
         copies: bool,
+        root: Path,
     ) -> None:
         self.renderer = renderer
         self.pictures = pictures
         self.stage = stage
         self.copies = copies
+        self.root = root  # positions in the content are relative to it
         self.digests: dict[str, str] = {}
 
     def render(self, spec: PageSpec) -> tuple[dict[str, str], frozenset[str], links.Attributes]:
@@ -190,6 +192,14 @@ class _Pages:
         html = images.rewrite(html, self.pictures)
         written = compress.put(self.stage, output_path(spec.url), html, self.copies)
         return written, read, links.attributes(html)
+
+    def saved_at(self, spec: PageSpec) -> int:
+        """When the file whose text the page shows was last saved (0 for lists and the like)."""
+        prose = spec.values.get("prose")
+        try:
+            return (self.root / prose.where.path).stat().st_mtime_ns if prose else 0
+        except OSError:
+            return 0
 
     def reuse(self, path: str) -> bool:
         """Link the last build's page and its compressed copies; False if it is not there."""
@@ -219,11 +229,14 @@ class _Pages:
             ):
                 kept[path] = entry
         todo = [spec for spec in specs if output_path(spec.url) not in kept]
-        # The pages that read least of the content first: after an edit, the item's own page
-        # (which the editor is looking at) is written before the long lists that show it.
-        # The order changes only when files are written, never what is in them.
+        # The page the editor is looking at first: pages of the files saved last, then those
+        # that read least of the content (the long lists that show the item come last). The
+        # order changes only when files are written, never what is in them.
         todo.sort(
-            key=lambda spec: len(old[path].deps) if (path := output_path(spec.url)) in old else 0
+            key=lambda spec: (
+                -self.saved_at(spec),
+                len(old[path].deps) if (path := output_path(spec.url)) in old else 0,
+            )
         )
         # Records are made as the workers' results arrive, so a large site's raw results
         # (every page's links, before they are shared) are never all in memory at once.

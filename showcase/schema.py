@@ -657,7 +657,11 @@ class _Reader:
 
     def _check_images(self, md: MarkdownFile) -> None:
         """Every Markdown image needs alt text and a file in content/images/."""
+        if "![" not in md.body:
+            return
         for offset, line in enumerate(md.body.split("\n")):
+            if "![" not in line:  # most lines; a search for the pattern would cost more
+                continue
             for match in _MARKDOWN_IMAGE.finditer(line):
                 where = Position(md.source.rel, md.body_where.line + offset, match.start() + 1)
                 alt, url = match.group(1).strip(), match.group(2)

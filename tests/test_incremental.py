@@ -163,6 +163,28 @@ def test_a_story_edit_renders_only_the_pages_that_show_it(project: Folders, tmp_
     assert "Ny tekst." in (out / "historier/nytt-hjem/index.html").read_text()
 
 
+def test_the_page_of_the_file_just_saved_is_written_first(
+    project: Folders, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview serves pages as they are written: the page the editor is looking at must
+    not wait for the long lists that show the same story."""
+    out = tmp_path / "preview"
+    pipeline.build(project, out, include_drafts=True, jobs=1, in_place=True)
+    written: list[str] = []
+    put = pipeline.compress.put
+
+    def noting(stage: output.Staging, path: str, data: bytes, copies: bool = True) -> object:
+        written.append(path)
+        return put(stage, path, data, copies)
+
+    monkeypatch.setattr(pipeline.compress, "put", noting)
+    CHANGES["content edit"](project)
+    pipeline.build(project, out, include_drafts=True, jobs=1, in_place=True)
+    pages = [path for path in written if path.endswith(".html")]
+    assert len(pages) == 5 * 2, pages
+    assert pages[0] == "historier/nytt-hjem/index.html", pages
+
+
 def test_nothing_changed_means_nothing_done(project: Folders, tmp_path: Path) -> None:
     out = tmp_path / "site"
     pipeline.build(project, out, jobs=1)
