@@ -151,6 +151,21 @@ def test_an_anchor_gone_from_one_page_breaks_the_links_of_pages_not_rendered_aga
     assert "#et-nytt-kapittel" in failed.value.errors[0].message
 
 
+def test_an_edit_between_two_texts_in_norwegian_letters_is_seen(
+    project: Folders, tmp_path: Path
+) -> None:
+    """Texts with letters outside ASCII are fingerprinted by another path than plain ones."""
+    story = project.content / "cases/nytt-hjem.nb.md"
+    edit(story, "Historien om A.", "Historien om A. og søsknene hennes.")
+    out = tmp_path / "site"
+    pipeline.build(project, out, jobs=1)
+    edit(story, "søsknene hennes.", "søsknene hennes på skolen.")
+    report = pipeline.build(project, out, jobs=1)
+    assert report.rendered == 5 * 2
+    assert "søsknene hennes på skolen." in (out / "historier/nytt-hjem/index.html").read_text()
+    assert everything(out) == clean_build(project, tmp_path)
+
+
 def test_a_story_edit_renders_only_the_pages_that_show_it(project: Folders, tmp_path: Path) -> None:
     out = tmp_path / "site"
     first = pipeline.build(project, out, jobs=1)
