@@ -313,7 +313,7 @@ class Parts:
         """`value` with every dataclass in it replaced by its print: what to fingerprint."""
         if type(value) is str:
             # Pickle would leave a UTF-8 copy inside every non-ASCII text it reads (CPython
-            # keeps it with the string): 25 MB more at 10 000 pages. `encode` keeps none.
+            # keeps it with the string): 20 MB more at 10 000 pages. `encode` keeps none.
             return value if value.isascii() else ("utf-8", value.encode())
         if isinstance(value, tuple | list):
             return type(value)(map(self.stand_in, value)) if type(value) in (tuple, list) else value
