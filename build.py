@@ -4,7 +4,7 @@
 import sys
 from pathlib import Path
 
-from showcase.cli import main
+from showcase.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(Path(__file__).resolve().parent))

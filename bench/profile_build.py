@@ -21,26 +21,35 @@ import time
 from pathlib import Path
 from typing import Any
 
-from showcase import cli, pipeline
+from showcase import pipeline
+from showcase.commands import cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 # (label, depth, functions whose cumulative times are added: (file in showcase/, function))
 STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
     ("validate", 1, (("pipeline.py", "validate"),)),
-    ("load and check content", 2, (("schema.py", "load_site"), ("schema.py", "load_content"))),
-    ("privacy scan", 2, (("privacy.py", "scan"),)),
+    (
+        "load and check content",
+        2,
+        (("content/schema.py", "load_site"), ("content/schema.py", "load_content")),
+    ),
+    ("privacy scan", 2, (("checks/privacy.py", "scan"),)),
     ("render_site", 1, (("pipeline.py", "render_site"),)),
     ("page templates (Jinja, without Markdown)", 2, ()),  # computed
     ("Markdown to HTML in pages (with nh3)", 2, ()),  # computed
-    ("picture markup", 2, (("images.py", "rewrite"),)),
-    ("content images", 2, (("images.py", "pictures"),)),
-    ("share images", 2, (("share.py", "share_images"),)),
-    ("handouts (PDF)", 2, (("handouts.py", "for_site"),)),
+    ("picture markup", 2, (("render/images.py", "rewrite"),)),
+    ("content images", 2, (("render/images.py", "pictures"),)),
+    ("share images", 2, (("render/share.py", "share_images"),)),
+    ("handouts (PDF)", 2, (("handouts/sheets.py", "for_site"),)),
     (
         "assets (CSS, JS, SVG)",
         2,
-        (("assets.py", "stylesheet"), ("assets.py", "script"), ("assets.py", "images")),
+        (
+            ("render/assets.py", "stylesheet"),
+            ("render/assets.py", "script"),
+            ("render/assets.py", "images"),
+        ),
     ),
     (
         "feeds, sitemap, robots",
@@ -52,7 +61,7 @@ STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
     (
         "writing files (or linking unchanged ones)",
         2,
-        (("output.py", "put"), ("output.py", "reuse")),
+        (("output/staging.py", "put"), ("output/staging.py", "reuse")),
     ),
     ("link data of each page", 2, (("links.py", "attributes"),)),
     (
@@ -72,15 +81,23 @@ STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("check links", 1, (("pipeline.py", "check_links"),)),
-    ("swap the new site in", 1, (("output.py", "publish"),)),
-    ("Markdown anywhere (pages, feeds, handouts)", 1, (("markup.py", "render"),)),
+    ("swap the new site in", 1, (("output/staging.py", "publish"),)),
+    ("Markdown anywhere (pages, feeds, handouts)", 1, (("render/markup.py", "render"),)),
 )
 Key = tuple[str, int, str]
 
 
+def showcase_module(filename: str) -> str | None:
+    """The file's path inside the package (e.g. 'render/pages.py'), or None outside it."""
+    parts = Path(filename).parts
+    if "showcase" not in parts:
+        return None
+    return "/".join(parts[len(parts) - parts[::-1].index("showcase") :])
+
+
 def in_showcase(key: Key, module: str, name: str) -> bool:
     filename, _line, function = key
-    return function == name and Path(filename).parts[-2:] == ("showcase", module)
+    return function == name and showcase_module(filename) == module
 
 
 def cumulative(stats: dict[Key, Any], module: str, name: str) -> float | None:
@@ -92,9 +109,11 @@ def markdown_in_pages(stats: dict[Key, Any]) -> float | None:
     """Markdown time reached from the page templates' `markdown` and `inline` filters."""
     total, seen = 0.0, False
     for key, value in stats.items():
-        if in_showcase(key, "markup.py", "render") or in_showcase(key, "markup.py", "inline"):
+        if in_showcase(key, "render/markup.py", "render") or in_showcase(
+            key, "render/markup.py", "inline"
+        ):
             for caller, edge in value[4].items():
-                if Path(caller[0]).parts[-2:] == ("showcase", "render.py"):
+                if showcase_module(caller[0]) == "render/pages.py":
                     total, seen = total + edge[3], True
     return total if seen else None
 
@@ -138,8 +157,9 @@ def package_of(filename: str, name: str, templates: Path) -> str:
         return "jinja templates (compiled)"
     if "site-packages" in path.parts:
         return path.parts[path.parts.index("site-packages") + 1].removesuffix(".py")
-    if path.parts[-2:-1] == ("showcase",):
-        return f"showcase.{path.stem}"
+    module = showcase_module(filename)
+    if module is not None:
+        return "showcase." + module.removesuffix(".py").replace("/", ".")
     return f"stdlib {path.stem}" if "python3" in filename else path.name
 
 

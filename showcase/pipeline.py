@@ -8,31 +8,23 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import (
-    assets,
-    compress,
-    denylist,
-    feeds,
-    handouts,
-    headers,
-    images,
-    incremental,
-    links,
-    parallel,
-    privacy,
-    search,
-    share,
-)
-from .errors import BuildError, ContentError, ErrorLog, Position
-from .folders import Folders
-from .model import Content
-from .output import InPlace, Patch, Staging, check_output_folder
-from .render import PageSpec, Renderer, plan_pages
-from .schema import load_content, load_site
-from .urls import Urls, output_path, url_for_output
+from .checks import denylist, links, privacy
+from .common import parallel
+from .common.atomic import write_atomic
+from .common.errors import BuildError, ContentError, ErrorLog, Position
+from .common.folders import Folders
+from .content.model import Content
+from .content.schema import load_content, load_site
+from .content.urls import Urls, output_path, url_for_output
+from .handouts import sheets
+from .output import compress, headers, incremental
+from .output.staging import InPlace, Patch, Staging, check_output_folder
+from .render import assets, feeds, images, search, share
+from .render.pages import PageSpec, Renderer, plan_pages
 
 CACHE = ".cache"  # inside the project (git-ignored): share images and resized content images
 
@@ -119,8 +111,8 @@ def render_site(
     renderer = Renderer(
         folders.templates, content, urls, "/" + css.path, "/" + script.path, cache / "jinja"
     )
-    sheets = handouts.for_site(content, folders, cache / "handouts", drafts, jobs)
-    renderer.env.globals["handouts"] = sheets.links()  # rendered first: the pages show their sizes
+    printed = sheets.for_site(content, folders, cache / "handouts", drafts, jobs)
+    renderer.env.globals["handouts"] = printed.links()  # rendered first: the pages show their sizes
     pictures = images.pictures(folders, content.images, cache / "images")
     specs = plan_pages(content, urls)
     specs, share_files = share.share_images(specs, content.site, cache / "share", jobs)
@@ -132,7 +124,7 @@ def render_site(
             generator or incremental.generator_fingerprint(folders.templates),
             drafts,
             [css.path, script.path],
-            [(item.path, len(item.data)) for pair in sheets.links() for item in pair],
+            [(item.path, len(item.data)) for pair in printed.links() for item in pair],
             sorted((name, picture.files()[0][0]) for name, picture in pictures.items()),
             content.site,
             {key: page.slug for key, page in content.pages.items()},
@@ -147,7 +139,7 @@ def render_site(
         (script.path, script.data),
         *(file for picture in pictures.values() for file in picture.files()),
         *((image.path, image.data) for image in assets.images(content, folders.content)),
-        *sheets.files,
+        *printed.files,
         *(
             (output_path(urls.feed(lang)), feeds.atom_feed(content, urls, lang, renderer.markdown))
             for lang in content.site.languages
@@ -390,3 +382,18 @@ def check(folders: Folders) -> BuildReport:
     return BuildReport(
         len(made.specs), len(made.digests), time.perf_counter() - started, log.warnings
     )
+
+
+def handouts_only(
+    folders: Folders, out: Path, langs: Iterable[str] | None = None
+) -> tuple[sheets.Handouts, float]:
+    """`build.py handout`: validate, render only the handouts and write them into out/handouts/.
+    Unchanged ones come from the cache, so this is quick while working on the handout template."""
+    started = time.perf_counter()
+    check_output_folder(out, folders.root, [folders.content, folders.templates])
+    content, _log = validate(folders)
+    cache = folders.root / CACHE / "handouts"
+    result = sheets.render_handouts(content, folders, cache, langs, parallel.default_jobs())
+    for relative_path, data in result.files:
+        write_atomic(out / relative_path, data)
+    return result, time.perf_counter() - started

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import settings
 
 from showcase import pipeline
-from showcase.folders import Folders
+from showcase.common.folders import Folders
 
 # Shared 2-core machines are noisy: property tests check behaviour, never speed.
 settings.register_profile("project", deadline=None)

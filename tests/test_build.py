@@ -11,9 +11,9 @@ import pytest
 from conftest import PROJECT, folders_for
 
 from showcase import pipeline
-from showcase.cli import main
-from showcase.errors import BuildError, ContentError, Position
-from showcase.output import UnsafeOutput, write_site
+from showcase.commands.cli import main
+from showcase.common.errors import BuildError, ContentError, Position
+from showcase.output.staging import UnsafeOutput, write_site
 
 
 def build_errors(content: Path) -> list[str]:

@@ -21,8 +21,8 @@ import brotli
 import pytest
 from conftest import PROJECT
 
-from showcase.compress import SUFFIXES
-from showcase.headers import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
+from showcase.output.compress import SUFFIXES
+from showcase.output.headers import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 
 CONFIG = PROJECT / "deploy" / "nginx.conf"
 NGINX = "/usr/sbin/nginx"

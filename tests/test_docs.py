@@ -7,7 +7,7 @@ import re
 
 from conftest import PROJECT
 
-from showcase import cli, scaffold
+from showcase.commands import cli, scaffold
 
 GUIDE = (PROJECT / "docs" / "redigering.md").read_text(encoding="utf-8")
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
@@ -17,9 +17,12 @@ GETTERS = {"text", "translated", "integer", "boolean", "choice", "date", "sequen
 
 def schema_fields() -> set[str]:
     """Every field name the schema reads from content files."""
-    tree = ast.parse((PROJECT / "showcase" / "schema.py").read_text(encoding="utf-8"))
+    trees = [
+        ast.parse(path.read_text(encoding="utf-8"))
+        for path in [PROJECT / "showcase" / "content" / "schema.py"]
+    ]
     names = set()
-    for node in ast.walk(tree):
+    for node in (node for tree in trees for node in ast.walk(tree)):
         if (
             isinstance(node, ast.Call)
             and getattr(node.func, "attr", None) in GETTERS
@@ -47,7 +50,7 @@ def test_every_command_and_option_is_in_the_guide() -> None:
     for kind in scaffold.KINDS:
         assert re.search(rf"new (?:\w+\\\|)*{kind}\b", GUIDE), kind
     options = re.findall(
-        r'add_argument\(\s*"(--[\w-]+)"', (PROJECT / "showcase/cli.py").read_text()
+        r'add_argument\(\s*"(--[\w-]+)"', (PROJECT / "showcase/commands/cli.py").read_text()
     )
     assert options
     for option in options:

@@ -24,9 +24,12 @@ from conftest import PROJECT, folders_for
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from showcase import handout_content, handout_pdf, handouts, pipeline
-from showcase.cli import main
-from showcase.errors import BuildError
+from showcase import pipeline
+from showcase.commands.cli import main
+from showcase.common.errors import BuildError
+from showcase.handouts import printer as handout_pdf
+from showcase.handouts import selection as handout_content
+from showcase.handouts import sheets as handouts
 
 BASE = "https://velferdslab.example.org"
 A4 = (595.28, 841.89)  # points
@@ -184,7 +187,7 @@ def test_counts_are_written_by_one_function_that_follows_the_shared_rule() -> No
     content, _ = pipeline.validate(folders_for(PROJECT / "content"))
     strings = content.strings
     assert handout_content.shown_count(12, "nb", strings) == "12"
-    from showcase.suppress import Cell
+    from showcase.checks.suppress import Cell
 
     assert handout_content.shown_count(Cell(None, "small"), "en", strings) == "fewer than 5"
     assert handout_content.shown_count(Cell(7), "nb", strings) == "7"

@@ -1,5 +1,5 @@
-from showcase.i18n import format_date, format_number, format_range
-from showcase.model import PartialDate
+from showcase.content.model import PartialDate
+from showcase.render.i18n import format_date, format_number, format_range
 
 
 def test_dates_read_naturally_in_each_language() -> None:

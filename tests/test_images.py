@@ -17,8 +17,9 @@ from lxml import html
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
-from showcase import images, pipeline
-from showcase.errors import BuildError
+from showcase import pipeline
+from showcase.common.errors import BuildError
+from showcase.render import images
 
 SECRET = "Hemmelig sted 59.83N 10.43E"
 LEAKS = (b"Exif", b"ICC_PROFILE", b"Photoshop 3.0", b"8BIM", b"ns.adobe.com", b"iTXt", b"tEXt")

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from showcase import incremental, output, pipeline
-from showcase.errors import BuildError, relative
-from showcase.folders import Folders
+from showcase import pipeline
+from showcase.common.errors import BuildError, relative
+from showcase.common.folders import Folders
+from showcase.output import incremental
+from showcase.output import staging as output
 
 
 def everything(folder: Path) -> dict[str, bytes]:
@@ -241,7 +243,7 @@ def test_parallel_build_is_byte_identical_to_serial(project: Folders, tmp_path: 
     pipeline.build(project, tmp_path / "serial", jobs=1)
     other = Folders(root=tmp_path / "p", content=project.content, templates=project.templates)
     (tmp_path / "p").mkdir()
-    from showcase import parallel
+    from showcase.common import parallel
 
     original = parallel.MIN_PER_WORKER
     parallel.MIN_PER_WORKER = 1  # the fixture is small: make sure workers really run

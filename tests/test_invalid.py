@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, SITES
 
-from showcase.cli import main
+from showcase.commands.cli import main
 
 CASES = sorted(p.name for p in (PROJECT / "tests" / "invalid").iterdir() if p.is_dir())
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from showcase.errors import ErrorLog
-from showcase.load import SourceFile, is_editor_litter, markdown_sources, read_markdown
-from showcase.yamlread import Mapping
+from showcase.common.errors import ErrorLog
+from showcase.content.load import SourceFile, is_editor_litter, markdown_sources, read_markdown
+from showcase.content.yamlread import Mapping
 
 
 def write(path: Path, text: str) -> Path:

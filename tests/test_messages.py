@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from showcase.errors import ContentError, Position
-from showcase.messages import choose_language, is_translated, translate
+from showcase.common.errors import ContentError, Position
+from showcase.common.messages import choose_language, is_translated, translate
 
 MESSAGE_CALLS = {"error", "warn", "ContentError", "UnsafeOutput", "translate", "Finding"}
 
@@ -30,7 +30,7 @@ def template(node: ast.expr) -> str | None:
 
 def messages_in_code() -> list[tuple[str, int, str]]:
     found = []
-    for path in sorted((PROJECT / "showcase").glob("*.py")):
+    for path in sorted((PROJECT / "showcase").rglob("*.py")):
         if path.name == "messages.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -80,7 +80,7 @@ def test_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_catalogue_has_no_duplicate_shapes() -> None:
-    from showcase.messages import CATALOGUE
+    from showcase.common.messages import CATALOGUE
 
     shapes = [english for english, _ in CATALOGUE]
     assert len(shapes) == len(set(shapes))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showcase import parallel
+from showcase.common import parallel
 
 LARGE = parallel.MIN_PER_WORKER * 256 * 2  # enough items for all_of to really fork
 

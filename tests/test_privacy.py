@@ -15,9 +15,9 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from showcase import denylist, pipeline, privacy
-from showcase.errors import BuildError, ErrorLog
-from showcase.privacy import (
+from showcase import pipeline
+from showcase.checks import denylist, privacy
+from showcase.checks.privacy import (
     RARE_DIAGNOSES,
     SMALL_PLACES,
     Finding,
@@ -26,6 +26,7 @@ from showcase.privacy import (
     scan_line,
     scan_quasi,
 )
+from showcase.common.errors import BuildError, ErrorLog
 
 NONE: frozenset[str] = frozenset()
 

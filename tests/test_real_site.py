@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html
 
-from showcase.links import find_broken
+from showcase.checks.links import find_broken
 
 BASE = "https://velferdslab.example.org"
 

@@ -10,8 +10,9 @@ import pytest
 import yaml
 from conftest import PROJECT, folders_for
 
-from showcase import pipeline, scaffold
-from showcase.cli import main
+from showcase import pipeline
+from showcase.commands import scaffold
+from showcase.commands.cli import main
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -62,7 +63,7 @@ def test_news_gets_the_date_and_a_free_key(copy_site: Callable[[], Path]) -> Non
 
 
 def test_publishing_a_new_case_needs_its_consent_reference(copy_site: Callable[[], Path]) -> None:
-    from showcase.errors import BuildError
+    from showcase.common.errors import BuildError
 
     content = copy_site()
     for path in scaffold.create("case", "Ny historie", folders_for(content), TODAY):

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from lxml import html
 from test_incremental import clean_build, everything
 
-from showcase import pipeline, search
+from showcase import pipeline
+from showcase.render import search
 
 SMALL = 2  # pages per shard in these tests, so the fixture site (~20 pages a language) splits
 

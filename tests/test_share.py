@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from lxml import html
 from PIL import Image, ImageDraw, ImageFont
 
-from showcase import pipeline, png, share
+from showcase import pipeline
+from showcase.render import png, share
 
 BASE = "https://velferdslab.example.org"
 
@@ -76,7 +77,7 @@ def test_share_images_are_cached_by_their_content(tmp_path: Path, copy_site) -> 
 
 
 def test_missing_font_says_how_to_install_it(tmp_path: Path) -> None:
-    from showcase.errors import BuildError
+    from showcase.common.errors import BuildError
 
     with pytest.raises(BuildError, match="fonts-dejavu-core"):
         share.font_files(tmp_path)

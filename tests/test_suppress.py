@@ -7,7 +7,15 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showcase.suppress import SECONDARY, SMALL, THRESHOLD, Cell, protect_row, protect_rows, shown
+from showcase.checks.suppress import (
+    SECONDARY,
+    SMALL,
+    THRESHOLD,
+    Cell,
+    protect_row,
+    protect_rows,
+    shown,
+)
 
 LEVELS = ("uholdbar", "ustabil", "stabil", "baerekraftig")
 

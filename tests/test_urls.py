@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showcase.load import KEY_PATTERN
-from showcase.markup import slugify
-from showcase.urls import output_path, url_for_output
+from showcase.content.load import KEY_PATTERN
+from showcase.content.urls import output_path, url_for_output
+from showcase.render.markup import slugify
 
 
 def test_directory_addresses_become_index_files() -> None:

@@ -6,8 +6,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showcase.errors import ErrorLog
-from showcase.yamlread import Mapping, Scalar, Sequence, read_yaml
+from showcase.common.errors import ErrorLog
+from showcase.content.yamlread import Mapping, Scalar, Sequence, read_yaml
 
 
 def read(text: str, offset: int = 0) -> tuple[object, list[str]]:

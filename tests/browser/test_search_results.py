@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from showcase import pipeline, search
-from showcase.folders import Folders
-from showcase.headers import SECURITY_HEADERS
+from showcase import pipeline
+from showcase.common.folders import Folders
+from showcase.output.headers import SECURITY_HEADERS
+from showcase.render import search
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,3 @@
+"""Reading and validating content: strict YAML with line numbers, Markdown front matter,
+the reader of each content type (`types/`), and the validated model as frozen dataclasses,
+with the address of every item. Imports only `common`."""

@@ -1,0 +1,71 @@
+"""The handout's HTML: its own Jinja setup, with the site's filters, and the sheet's context.
+
+The handout does not share the site's renderer: a PDF has no site around it, so root-relative
+links in content are made absolute here, and the page templates' needs never leak into print.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..common.errors import BuildError
+from ..content.model import Content
+from ..content.urls import Urls
+from ..render import filters
+from ..render.markup import MarkdownRenderer
+from ..render.pages import template_error
+from . import printer
+from .selection import Sheet
+
+TEMPLATE = "sheet.html"  # in templates/handout/
+_ROOT_LINK = re.compile(r'href="(/[^"]*)"')
+
+
+def environment(folder: Path, content: Content, urls: Urls) -> jinja2.Environment:
+    """The handout's own Jinja setup: the same filters as the site's pages, in print."""
+    markdown = MarkdownRenderer()
+
+    def inline(text: str) -> Markup:
+        """Short Markdown with root-relative links made absolute: a PDF has no site around it."""
+        html = str(markdown.inline(text))
+        return Markup(_ROOT_LINK.sub(lambda m: f'href="{urls.absolute(m.group(1))}"', html))
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        t=filters.translate, number=filters.number, daterange=filters.daterange, inline=inline
+    )
+    env.globals.update(site=content.site, content=content, urls=urls, _=filters.gettext)
+    return env
+
+
+def render(
+    env: jinja2.Environment,
+    content: Content,
+    sheet: Sheet,
+    print_shop: bool,
+    folder: Path,
+    url: str,
+) -> str:
+    lang, strings = sheet.lang, content.strings
+    try:
+        return env.get_template(TEMPLATE).render(
+            lang=lang,
+            sheet=sheet,
+            title=f"{content.site.title[lang]} – {strings['handout_title'][lang]}",
+            print_shop=print_shop,
+            qr=printer.qr_svg(sheet.home_url, f"{strings['handout_qr'][lang]} {sheet.home_url}"),
+            display_url=sheet.home_url.removeprefix("https://").rstrip("/"),
+        )
+    except Exception as exc:
+        error = template_error(exc, folder.parent.absolute(), url)
+        raise BuildError([error]) from exc
