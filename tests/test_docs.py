@@ -19,7 +19,7 @@ def schema_fields() -> set[str]:
     """Every field name the schema reads from content files."""
     trees = [
         ast.parse(path.read_text(encoding="utf-8"))
-        for path in [PROJECT / "showcase" / "content" / "schema.py"]
+        for path in sorted((PROJECT / "showcase" / "content").glob("types/*.py"))
     ]
     names = set()
     for node in (node for tree in trees for node in ast.walk(tree)):

@@ -15,7 +15,7 @@ from ..common.errors import ErrorLog
 from ..common.folders import NEW_ITEM_FOLDERS, Folders
 from ..content.load import KEY_PATTERN
 from ..content.model import STABILITY_LEVELS
-from ..content.schema import CONSENT_PLACEHOLDER
+from ..content.types.cases import CONSENT_PLACEHOLDER
 from ..content.yamlread import Mapping, read_yaml
 from ..render.markup import slugify
 
