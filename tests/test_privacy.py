@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from showcase import pipeline
-from showcase.checks import denylist, privacy
-from showcase.checks.privacy import (
+from showcase.checks import denylist, personal, privacy
+from showcase.checks.personal import (
     RARE_DIAGNOSES,
     SMALL_PLACES,
     Finding,
@@ -310,33 +310,33 @@ def test_pictures_from_other_sites_are_refused(copy_site: Callable[[], Path]) ->
 
 def plain_scan_line(text: str, number: int, allowed: frozenset[str]) -> list[Finding]:
     """The scan before pre-filters: every pattern run over the whole text, in the same order."""
-    lines = privacy._Lines(text, number)
+    lines = personal._Lines(text, number)
     found = []
-    for match in privacy._ELEVEN_DIGITS.finditer(text):
+    for match in personal._ELEVEN_DIGITS.finditer(text):
         kind = identity_kind(match.group(1) + match.group(2))
         if kind:
             found.append(
                 Finding(
                     *lines.at(match.start()),
                     match.group(),
-                    f"this looks like {kind} ({privacy.mask(match.group())})",
+                    f"this looks like {kind} ({personal.mask(match.group())})",
                     "remove it: identity numbers must never be published",
                 )
             )
-    for rule in privacy._CONTACTS:
+    for rule in personal._CONTACTS:
         for match in rule.pattern.finditer(text):
             value = match.group()
-            if privacy.allow_key(value) not in allowed:
-                message = f"this looks like {rule.what} ({privacy.mask(value)})"
+            if personal.allow_key(value) not in allowed:
+                message = f"this looks like {rule.what} ({personal.mask(value)})"
                 found.append(Finding(*lines.at(match.start()), value, message, rule.hint))
     return found
 
 
 def plain_scan_quasi(text: str, number: int) -> list[Finding]:
-    lines = privacy._Lines(text, number)
+    lines = personal._Lines(text, number)
     return [
         Finding(*lines.at(match.start()), match.group(), rule.what, rule.hint)
-        for rule in privacy._QUASI_ALL
+        for rule in personal._QUASI_ALL
         for match in rule.pattern.finditer(text)
     ]
 
@@ -460,7 +460,7 @@ def test_a_cached_scan_finds_what_changed_since_and_honours_a_new_allow_list(
     found = ["content/pages/side-1.nb.md:4", "content/pages/side-9.nb.md:4"]
     assert errors() == found
     assert errors() == found  # and again, from the cache
-    assert errors(frozenset({privacy.allow_key("91234567")})) == found[1:]
+    assert errors(frozenset({personal.allow_key("91234567")})) == found[1:]
 
 
 def test_numbers_in_the_digits_of_any_script_are_found_as_the_plain_scan_finds_them() -> None:

@@ -1,0 +1,198 @@
+"""The Norwegian of every message about building: links and templates, the privacy gate, output
+and the terminal, the search index and images, and the printed handouts.
+
+Each entry is (English shape, Norwegian shape); {name} matches any text and is carried over.
+`messages.translate` finds the entry a finished English message is an instance of.
+"""
+
+BUILD: tuple[tuple[str, str], ...] = (
+    # links and templates
+    ("the link '{href}' is broken: {reason}", "lenken '{href}' virker ikke: {reason}"),
+    ("no page has this address", "ingen side har denne adressen"),
+    ("the page has no anchor '{anchor}'", "siden har ikke ankeret '{anchor}'"),
+    (
+        "it loads a file from another site, which tells that site who reads the page; put the "
+        "file in content/images/ and link to /images/<name>",
+        "den henter en fil fra et annet nettsted, som da får vite hvem som leser siden; legg "
+        "filen i content/images/ og lenk til /images/<navn>",
+    ),
+    (
+        "check the address; internal links look like /metoden/ or /en/method/",
+        "sjekk adressen; interne lenker ser slik ut: /metoden/ eller /en/method/",
+    ),
+    (
+        "fix the template or the content that makes this link",
+        "rett malen eller innholdet som lager denne lenken",
+    ),
+    (
+        "the template failed while rendering {url}: {error}",
+        "malen feilet da {url} ble laget: {error}",
+    ),
+    (
+        "fix the template at this line (or the content it reads)",
+        "rett malen på denne linjen (eller innholdet den leser)",
+    ),
+    # privacy
+    ("this looks like {kind} ({value})", "dette ser ut som {kind} ({value})"),
+    ("a national ID number", "et fødselsnummer"),
+    ("a D-number", "et D-nummer"),
+    ("an H-number", "et H-nummer"),
+    ("a phone number", "et telefonnummer"),
+    ("an e-mail address", "en e-postadresse"),
+    ("a street address", "en gateadresse"),
+    (
+        "remove it: identity numbers must never be published",
+        "fjern det: personnummer skal aldri publiseres",
+    ),
+    (
+        "remove it, or add it to 'privacy: allow' in site.yaml if it is a public number",
+        "fjern det, eller legg det til under 'privacy: allow' i site.yaml hvis det er et "
+        "offentlig nummer",
+    ),
+    (
+        "remove it, or add it to 'privacy: allow' in site.yaml if it is a public address",
+        "fjern den, eller legg den til under 'privacy: allow' i site.yaml hvis det er en "
+        "offentlig adresse",
+    ),
+    (
+        "this name is on the private deny-list ({value})",
+        "dette navnet står på den private sperrelisten ({value})",
+    ),
+    (
+        "remove the name; use a made-up first name or 'the family' instead",
+        "fjern navnet; bruk et oppdiktet fornavn eller «familien» i stedet",
+    ),
+    (
+        "the story mentions {what} ({value}), which together with other details could identify "
+        "the family",
+        "historien nevner {what} ({value}), som sammen med andre detaljer kan avsløre hvem "
+        "familien er",
+    ),
+    ("an exact age", "en nøyaktig alder"),
+    ("a named school or kindergarten", "en skole eller barnehage med navn"),
+    ("an exact date", "en nøyaktig dato"),
+    ("a small place", "et lite sted"),
+    ("a rare diagnosis", "en sjelden diagnose"),
+    (
+        "write an age range instead, e.g. 'i tenårene' or 'mellom 18 og 25 år'",
+        "skriv et aldersspenn i stedet, f.eks. «i tenårene» eller «mellom 18 og 25 år»",
+    ),
+    (
+        "write an age range instead, e.g. 'in their teens'",
+        "skriv et aldersspenn i stedet, f.eks. «in their teens»",
+    ),
+    ("write 'skolen' or 'the school' without its name", "skriv «skolen» uten navnet"),
+    ("write the month or the season instead", "skriv måneden eller årstiden i stedet"),
+    ("write 'Asker'", "skriv «Asker»"),
+    (
+        "describe the need instead of naming the diagnosis",
+        "beskriv behovet i stedet for å nevne diagnosen",
+    ),
+    # output and the terminal
+    ("error", "feil"),
+    ("warning", "advarsel"),
+    ("{count} error; site/ was not changed.", "{count} feil; site/ ble ikke endret."),
+    ("{count} errors; site/ was not changed.", "{count} feil; site/ ble ikke endret."),
+    ('usage: python build.py new {kinds} "Title"', 'bruk: python build.py new {kinds} "Tittel"'),
+    ("created {path}", "lagde {path}"),
+    (
+        "it is a draft: set 'status: published' when it is ready",
+        "det er et utkast: sett 'status: published' når det er klart",
+    ),
+    ("Name to block (not shown): ", "Navn som skal sperres (vises ikke): "),
+    ("the name has no letters", "navnet har ingen bokstaver"),
+    (
+        "added; the deny-list {path} now has {count} names",
+        "lagt til; sperrelisten {path} har nå {count} navn",
+    ),
+    ("{time} built: {summary}", "{time} bygget: {summary}"),
+    ("{path} is up to date: nothing changed", "{path} er oppdatert: ingenting er endret"),
+    (
+        "build cache {name} is from another version; building everything",
+        "byggebufferen {name} er fra en annen versjon; bygger alt",
+    ),
+    (
+        "build cache {name} is damaged; ignoring it and building everything",
+        "byggebufferen {name} er skadet; ser bort fra den og bygger alt",
+    ),
+    ("The site could not be built", "Nettstedet kunne ikke bygges"),
+    (
+        "Fix the files and save: this page updates by itself.",
+        "Rett filene og lagre: denne siden oppdaterer seg selv.",
+    ),
+    ("Preview: {url} (Ctrl+C stops it)", "Forhåndsvisning: {url} (Ctrl+C stopper den)"),
+    ("check passed: {summary}", "kontrollen gikk bra: {summary}"),
+    ("built {path}: {summary}", "bygde {path}: {summary}"),
+    ("{pages} pages, {files} files in {seconds} s", "{pages} sider, {files} filer på {seconds} s"),
+    (
+        "refusing to write the site into {path}: it would replace {other}",
+        "nekter å skrive nettstedet til {path}: det ville erstattet {other}",
+    ),
+    (
+        "refusing to replace {path}: it is not empty and does not look like a built site "
+        "(no {mark}); choose an empty or new folder",
+        "nekter å erstatte {path}: mappen er ikke tom og ser ikke ut som et bygget nettsted "
+        "(ingen {mark}); velg en tom eller ny mappe",
+    ),
+    # search index, content images and share images
+    ("the image cannot be read: {reason}", "bildet kan ikke leses: {reason}"),
+    ("save it again as JPEG, PNG or WebP", "lagre det på nytt som JPEG, PNG eller WebP"),
+    ("the search index could not be built: {reason}", "søkeindeksen kunne ikke lages: {reason}"),
+    (
+        "run `make build` again; if it still fails, delete .venv and run it again",
+        "kjør `make build` på nytt; feiler det igjen, slett .venv og kjør den en gang til",
+    ),
+    ("the font for share images is missing: {path}", "skriften til delingsbildene mangler: {path}"),
+    (
+        "run `make build` (it installs fonts-dejavu-core), or `apt-get install fonts-dejavu-core`",
+        "kjør `make build` (den installerer fonts-dejavu-core), eller "
+        "`apt-get install fonts-dejavu-core`",
+    ),
+    # printed handouts
+    (
+        "the method has {count} steps, and the printed handout has room for {most}",
+        "metoden har {count} steg, og informasjonsarket har plass til {most}",
+    ),
+    ("describe the method in at most {most} steps", "beskriv metoden med høyst {most} steg"),
+    (
+        "there are {count} published target groups, and the printed handout has room for {most}",
+        "det er {count} publiserte målgrupper, og informasjonsarket har plass til {most}",
+    ),
+    (
+        "publish at most {most} target groups, or make the handout's layout wider",
+        "publiser høyst {most} målgrupper, eller gjør oppsettet til informasjonsarket bredere",
+    ),
+    (
+        "the {lang} handout takes {pages} pages; it must fit on {most} "
+        "(one sheet, printed on both sides)",
+        "informasjonsarket på {lang} tar {pages} sider; det må få plass på {most} "
+        "(ett ark, trykt på begge sider)",
+    ),
+    (
+        "shorten the longest texts it shows, or adjust templates/handout/handout.css",
+        "gjør de lengste tekstene på arket kortere, eller juster templates/handout/handout.css",
+    ),
+    (
+        "the {lang} handout failed: {reason}",
+        "informasjonsarket på {lang} kunne ikke lages: {reason}",
+    ),
+    (
+        "check templates/handout/ and the content the handout shows",
+        "sjekk templates/handout/ og innholdet arket viser",
+    ),
+    (
+        "the handout font is missing ({path}): run `make build`, which installs it, "
+        "or `apt-get install fonts-inter`",
+        "skriften til informasjonsarket mangler ({path}): kjør `make build`, som installerer "
+        "den, eller `apt-get install fonts-inter`",
+    ),
+    (
+        "the handout may only use files in templates/handout/, not {url}",
+        "informasjonsarket kan bare bruke filer i templates/handout/, ikke {url}",
+    ),
+    ("wrote {path} ({size} kB)", "skrev {path} ({size} kB)"),
+    (
+        "handouts: {rendered} rendered, {cached} from the cache, in {seconds} s",
+        "informasjonsark: {rendered} laget, {cached} fra hurtiglageret, på {seconds} s",
+    ),
+)

@@ -1,0 +1,255 @@
+"""The Norwegian of every message about reading content: YAML and fields, files, the site and
+each content type.
+
+Each entry is (English shape, Norwegian shape); {name} matches any text and is carried over.
+`messages.translate` finds the entry a finished English message is an instance of.
+"""
+
+CONTENT: tuple[tuple[str, str], ...] = (
+    # fields and YAML
+    ("'{name}' must be text, not {what}", "'{name}' må være tekst, ikke {what}"),
+    ("write a single value", "skriv én verdi"),
+    (
+        "'{name}' is {value}, which YAML reads as yes/no, not as text",
+        "'{name}' er {value}, som YAML leser som ja/nei, ikke som tekst",
+    ),
+    (
+        "'{name}' is {value}, which YAML reads as a number, not as text",
+        "'{name}' er {value}, som YAML leser som et tall, ikke som tekst",
+    ),
+    ("put it in quotes: {value}", "sett det i anførselstegn: {value}"),
+    (
+        "expected fields written as 'name: value', found {what}",
+        "forventet felt skrevet som 'navn: verdi', fant {what}",
+    ),
+    (
+        "start each line with a field name followed by a colon",
+        "begynn hver linje med et feltnavn og et kolon",
+    ),
+    ("missing field '{key}'", "feltet '{key}' mangler"),
+    ("add '{key}:' with a value", "legg til '{key}:' med en verdi"),
+    ("'{key}' is empty", "'{key}' er tomt"),
+    ("write a value for '{key}'", "skriv en verdi for '{key}'"),
+    (
+        "'{key}' is {length} characters long, more than the {limit} allowed",
+        "'{key}' er {length} tegn langt, mer enn de {limit} som er lov",
+    ),
+    ("shorten it", "gjør teksten kortere"),
+    ("'{key}' needs a text in each language", "'{key}' trenger en tekst på hvert språk"),
+    ("write it as {shape}", "skriv det som {shape}"),
+    ("'{key}' must be a whole number, not {what}", "'{key}' må være et helt tall, ikke {what}"),
+    ("e.g. {example}", "f.eks. {example}"),
+    ("'{key}' must be at least {minimum}", "'{key}' må være minst {minimum}"),
+    ("'{key}' must be true or false, not {what}", "'{key}' må være true eller false, ikke {what}"),
+    ("'{key}' cannot be '{value}'", "'{key}' kan ikke være '{value}'"),
+    ("use one of: {choices}", "bruk en av: {choices}"),
+    ("did you mean '{value}'?", "mente du '{value}'?"),
+    ("'{key}' is not a valid date: {what}", "'{key}' er ikke en gyldig dato: {what}"),
+    (
+        'write it as "YYYY-MM-DD", or "YYYY-MM" or "YYYY" when that is all you know',
+        'skriv den som "ÅÅÅÅ-MM-DD", eller "ÅÅÅÅ-MM" eller "ÅÅÅÅ" når det er alt du vet',
+    ),
+    ("'{key}' must be a list", "'{key}' må være en liste"),
+    (
+        "write each item on its own line starting with '- ', or as [a, b]",
+        "skriv hvert punkt på egen linje som starter med '- ', eller som [a, b]",
+    ),
+    ("unknown field '{name}' in {what}", "ukjent felt '{name}' i {what}"),
+    (
+        "remove it; the fields allowed here are: {fields}",
+        "fjern det; feltene som er lov her, er: {fields}",
+    ),
+    ("remove it", "fjern det"),
+    ("a group of fields", "en gruppe felt"),
+    ("a list", "en liste"),
+    ("this file", "denne filen"),
+    ("the front matter", "innledningen (front matter)"),
+    ("a step", "et steg"),
+    ("a level", "et nivå"),
+    ("a figure", "et tall"),
+    ("a milestone", "en milepæl"),
+    ("tab character used for indentation", "tabulator brukt som innrykk"),
+    (
+        "YAML needs spaces: replace the tab with two spaces",
+        "YAML trenger mellomrom: bytt tabulatoren med to mellomrom",
+    ),
+    ("a key must be a plain word", "et feltnavn må være et enkelt ord"),
+    ("write the key as simple text", "skriv feltnavnet som enkel tekst"),
+    (
+        "duplicate key '{key}' (first used on line {line})",
+        "feltet '{key}' står to ganger (første gang på linje {line})",
+    ),
+    (
+        "remove one of them; YAML would silently keep only the last",
+        "fjern ett av dem; YAML ville i stillhet bare beholdt det siste",
+    ),
+    ("YAML syntax error: {problem}", "feil i YAML-oppsettet: {problem}"),
+    (
+        "check indentation and colons on this line and the one above; "
+        "put text containing ':' or '#' in quotes",
+        "sjekk innrykk og kolon på denne linjen og linjen over; sett tekst med ':' eller '#' i "
+        "anførselstegn",
+    ),
+    ("YAML alias '{name}' is not allowed", "YAML-alias '{name}' er ikke lov"),
+    ("YAML anchor '{name}' is not allowed", "YAML-anker '{name}' er ikke lov"),
+    (
+        "write the value out in full instead of using anchors (&) and aliases (*)",
+        "skriv verdien helt ut i stedet for å bruke ankre (&) og alias (*)",
+    ),
+    ("YAML tag '{name}' is not allowed", "YAML-merket '{name}' er ikke lov"),
+    (
+        "remove the tag; write plain text, and put it in quotes if it must stay text",
+        "fjern merket; skriv vanlig tekst, og sett den i anførselstegn hvis den skal være tekst",
+    ),
+    # files
+    (
+        "the file is a link to somewhere outside the project",
+        "filen er en lenke til et sted utenfor prosjektet",
+    ),
+    (
+        "copy the file into the content folder instead of linking to it",
+        "kopier filen inn i content-mappen i stedet for å lenke til den",
+    ),
+    ("'{name}' is not a valid file name", "'{name}' er ikke et gyldig filnavn"),
+    (
+        "use lowercase letters a–z, digits and single hyphens, e.g. 'unge-voksne'",
+        "bruk små bokstaver a–z, sifre og enkle bindestreker, f.eks. 'unge-voksne'",
+    ),
+    ("file ends in .yml", "filnavnet slutter på .yml"),
+    ("rename it to end in .yaml", "gi filen et navn som slutter på .yaml"),
+    ("'{name}' does not say its language", "'{name}' sier ikke hvilket språk den er på"),
+    ("name it {names}", "gi den navnet {names}"),
+    ("the translation {path} is missing", "oversettelsen {path} mangler"),
+    (
+        "create {path}: copy this file and translate it",
+        "lag {path}: kopier denne filen og oversett den",
+    ),
+    ("the file is not UTF-8 text", "filen er ikke UTF-8-tekst"),
+    (
+        "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+        "lagre den som UTF-8 (i de fleste redigeringsprogram: Lagre som … → Koding: UTF-8)",
+    ),
+    ("cannot read the file: {reason}", "kan ikke lese filen: {reason}"),
+    ("check that it exists", "sjekk at den finnes"),
+    ("the file does not start with front matter", "filen starter ikke med innledningsfelt"),
+    (
+        "begin the file with a line '---', the fields (title: …), and another '---'",
+        "begynn filen med en linje '---', feltene (title: …) og en ny linje '---'",
+    ),
+    ("the front matter has no closing '---'", "innledningsfeltene mangler avsluttende '---'"),
+    (
+        "add a line with only '---' after the last field",
+        "legg til en linje med bare '---' etter det siste feltet",
+    ),
+    # site and content
+    ("site.yaml is missing", "site.yaml mangler"),
+    (
+        "create content/site.yaml with the site's title",
+        "lag content/site.yaml med tittelen på nettstedet",
+    ),
+    ("unknown language '{lang}'", "ukjent språk '{lang}'"),
+    ("'languages' must list each language once", "'languages' må nevne hvert språk én gang"),
+    (
+        "'base_url' must be an https address without a path, not '{url}'",
+        "'base_url' må være en https-adresse uten sti, ikke '{url}'",
+    ),
+    (
+        "'nav' names the page '{key}', which does not exist",
+        "'nav' nevner siden '{key}', som ikke finnes",
+    ),
+    ("use the key of a page in content/pages/", "bruk nøkkelen til en side i content/pages/"),
+    ("'{slug}' cannot be used in an address", "'{slug}' kan ikke brukes i en adresse"),
+    (
+        "'{key}' is published in one language only, so it is published in none",
+        "'{key}' er publisert på bare ett språk, og blir derfor ikke publisert på noen",
+    ),
+    (
+        "set 'status: published' in every language when the translation is ready",
+        "sett 'status: published' på alle språk når oversettelsen er klar",
+    ),
+    ("'{field}' differs from {path}", "'{field}' er ulikt i {path}"),
+    (
+        "'{field}' is the same in every language: copy it from {path}",
+        "'{field}' skal være lik på alle språk: kopier den fra {path}",
+    ),
+    (
+        "the page '{key}' already uses the address '{url}'",
+        "siden '{key}' bruker allerede adressen '{url}'",
+    ),
+    ("choose another slug", "velg en annen slug"),
+    (
+        "the page '{key}' is missing or not published",
+        "siden '{key}' mangler eller er ikke publisert",
+    ),
+    ("create {path} for every language", "lag {path} for hvert språk"),
+    (
+        "the scale must list the four levels once each, from worst to best",
+        "skalaen må ha de fire nivåene én gang hver, fra dårligst til best",
+    ),
+    ("order them: {levels}", "sett dem i rekkefølgen: {levels}"),
+    ("'{key}' is not a valid key", "'{key}' er ikke en gyldig nøkkel"),
+    ("'url' must start with https://", "'url' må starte med https://"),
+    ("unknown target group '{key}'", "ukjent målgruppe '{key}'"),
+    ("use a key from {path}", "bruk en nøkkel fra {path}"),
+    (
+        "'{key}' counts {before} before and {after} after",
+        "'{key}' teller {before} før og {after} etter",
+    ),
+    (
+        "check the numbers: each family is usually counted once before and once after",
+        "sjekk tallene: hver familie telles vanligvis én gang før og én gang etter",
+    ),
+    ("unknown {kind} '{value}'", "ukjent {kind} '{value}'"),
+    ("service", "tjeneste"),
+    (
+        "'consent' must be the reference of a signed consent form",
+        "'consent' må være referansen til et signert samtykkeskjema",
+    ),
+    (
+        "write its reference, e.g. SAMTYKKE-2018-004 (letters, digits and hyphens)",
+        "skriv referansen, f.eks. SAMTYKKE-2018-004 (bokstaver, sifre og bindestreker)",
+    ),
+    ("a news file name must start with its date", "navnet på en nyhetsfil må starte med datoen"),
+    (
+        "the date {date} in the file name is not a real date",
+        "datoen {date} i filnavnet er ikke en virkelig dato",
+    ),
+    ("correct the date in the file name (YYYY-MM-DD)", "rett datoen i filnavnet (ÅÅÅÅ-MM-DD)"),
+    (
+        "not published: its target group '{key}' is not published",
+        "ikke publisert: målgruppen '{key}' er ikke publisert",
+    ),
+    ("publish the target group, or choose another one", "publiser målgruppen, eller velg en annen"),
+    (
+        "name it like 2018-02-13-world-government-summit.nb.md",
+        "gi den et navn som 2018-02-13-world-government-summit.nb.md",
+    ),
+    (
+        "a published story needs the reference of its signed consent form",
+        "en publisert historie trenger referansen til det signerte samtykkeskjemaet",
+    ),
+    (
+        "replace {value} with the reference from the consent form",
+        "bytt ut {value} med referansen fra samtykkeskjemaet",
+    ),
+    ("image '{name}' has no alt text", "bildet '{name}' mangler alternativ tekst"),
+    (
+        "describe the image in the brackets: ![what the image shows]({url})",
+        "beskriv bildet i hakeparentesene: ![hva bildet viser]({url})",
+    ),
+    (
+        "there is no image '{name}' in content/images/",
+        "det finnes ikke noe bilde '{name}' i content/images/",
+    ),
+    ("put the file in content/images/", "legg filen i content/images/"),
+    (
+        "the {kind} '{key}' and '{other}' share the address '{url}'",
+        "{kind} '{key}' og '{other}' har samme adresse '{url}'",
+    ),
+    ("stories", "historiene"),
+    ("news items", "nyhetene"),
+    (
+        "give one of them its own slug in the front matter",
+        "gi en av dem en egen slug i innledningsfeltene",
+    ),
+)
