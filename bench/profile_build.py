@@ -54,21 +54,25 @@ STAGES: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
     (
         "feeds, sitemap, robots",
         2,
-        (("feeds.py", "atom_feed"), ("feeds.py", "sitemap"), ("feeds.py", "robots")),
+        (
+            ("render/feeds.py", "atom_feed"),
+            ("render/feeds.py", "sitemap"),
+            ("render/feeds.py", "robots"),
+        ),
     ),
-    ("search index (Pagefind, in shards)", 2, (("search.py", "publish"),)),
-    (".gz and .br copies", 2, (("compress.py", "_gzip"), ("compress.py", "_brotli"))),
+    ("search index (Pagefind, in shards)", 2, (("render/search.py", "publish"),)),
+    (".gz and .br copies", 2, (("output/compress.py", "_gzip"), ("output/compress.py", "_brotli"))),
     (
         "writing files (or linking unchanged ones)",
         2,
         (("output/staging.py", "put"), ("output/staging.py", "reuse")),
     ),
-    ("link data of each page", 2, (("links.py", "attributes"),)),
+    ("link data of each page", 2, (("checks/links.py", "attributes"),)),
     (
         "build cache (fingerprints, manifest)",
         2,
         tuple(
-            ("incremental.py", name)
+            ("output/incremental.py", name)
             for name in (
                 "generator_fingerprint",
                 "inputs_fingerprint",
@@ -109,9 +113,7 @@ def markdown_in_pages(stats: dict[Key, Any]) -> float | None:
     """Markdown time reached from the page templates' `markdown` and `inline` filters."""
     total, seen = 0.0, False
     for key, value in stats.items():
-        if in_showcase(key, "render/markup.py", "render") or in_showcase(
-            key, "render/markup.py", "inline"
-        ):
+        if any(in_showcase(key, "render/markup.py", name) for name in ("render", "inline")):
             for caller, edge in value[4].items():
                 if showcase_module(caller[0]) == "render/pages.py":
                     total, seen = total + edge[3], True
@@ -120,9 +122,9 @@ def markdown_in_pages(stats: dict[Key, Any]) -> float | None:
 
 def stage_times(stats: dict[Key, Any]) -> list[tuple[str, int, float | None]]:
     pages_md = markdown_in_pages(stats)
-    templates = cumulative(stats, "render.py", "render_tracked")
+    templates = cumulative(stats, "render/pages.py", "render_tracked")
     if templates is None:  # before the build cache, pages were rendered by Renderer.render
-        templates = cumulative(stats, "render.py", "render")
+        templates = cumulative(stats, "render/pages.py", "render")
     rows: list[tuple[str, int, float | None]] = []
     for label, depth, functions in STAGES:
         if label.startswith("page templates"):

@@ -1,6 +1,6 @@
 """The deploy config, for real: deploy/nginx.conf serves a built site in Debian's nginx.
 
-The static checks keep deploy/nginx.conf in step with showcase/headers.py (which writes
+The static checks keep deploy/nginx.conf in step with showcase/output/headers.py (which writes
 site/_headers). The live checks start nginx on 127.0.0.1 with that file, pointed at the built site,
 and ask it for pages the way a browser does. They skip when nginx is missing, except under CI.
 """

@@ -15,6 +15,6 @@ class Folders:
     templates: Path
 
 
-# Where `python build.py new KIND "Title"` puts a new item, by KIND: here, not in scaffold.py,
-# so the command line can list the kinds without loading the content model.
+# Where `python build.py new KIND "Title"` puts a new item, by KIND: here, not in
+# commands/scaffold.py, so the command line can list the kinds without loading the content model.
 NEW_ITEM_FOLDERS = {"case": "cases", "news": "news", "award": "awards", "page": "pages"}

@@ -1,7 +1,7 @@
 """Finding and reading content files, keeping line numbers.
 
 This module knows the file layout (which files exist, how their names give key and language,
-where front matter ends) but nothing about what fields mean; that is `schema.py`'s job.
+where front matter ends) but nothing about what fields mean: `reader.py` and `types/` know that.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ MAX_PARTNERS = 6
 def shown_count(cell: Cell | int | None, lang: str, strings: dict[str, Translated]) -> str:
     """How the handout writes one count from the results: the one place every count goes through.
 
-    It follows the shared small-count rule (showcase/suppress.py) exactly as the results page does,
+    It follows the shared small-count rule (checks/suppress.py) exactly as the results page does,
     so the sheet never shows a count the site hides.
     """
     return shown(cell, strings["under_5"][lang], strings["hidden_mark"][lang])

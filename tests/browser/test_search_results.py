@@ -2,7 +2,8 @@
 
 The fixture site gets words that appear in one inflected form only, in each language; searching
 for another form must find the page (stemming), in the page's own language only. The server sends
-the headers from showcase/headers.py, so a CSP that blocked Pagefind's WebAssembly would fail here.
+the headers from showcase/output/headers.py, so a CSP that blocked Pagefind's WebAssembly would
+fail here.
 """
 
 from __future__ import annotations
