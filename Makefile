@@ -16,6 +16,8 @@ BENCH_VENV := bench/.venv
 BENCH_READY := $(BENCH_VENV)/.ready
 N ?= 1000
 REPS ?= 3
+# make bench BASELINE=HEAD~1: also time that commit's builds, side by side in each round.
+BASELINE ?=
 
 .PHONY: build check serve test lint format audit bench clean
 
@@ -84,7 +86,7 @@ $(BENCH_READY): bench/requirements.txt
 
 ## bench: build times and memory against Hugo, Pelican and MkDocs (N=1000 pages, REPS=3; not part of test)
 bench: $(READY) $(FONT) $(BENCH_READY)
-	$(BIN)/python -m bench.run --n $(N) --reps $(REPS) $(BENCH_ARGS)
+	$(BIN)/python -m bench.run --n $(N) --reps $(REPS) $(if $(BASELINE),--baseline $(BASELINE)) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

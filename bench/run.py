@@ -33,6 +33,9 @@ ROW_ORDER = (
     "ours-full-serial",
     "ours-noop",
     "ours-one-edit",
+    "before-full",
+    "before-noop",
+    "before-one-edit",
     "hugo",
     "pelican",
     "mkdocs",
@@ -40,16 +43,24 @@ ROW_ORDER = (
     "hugo-server-edit",
 )
 PREVIEW_ROWS = ("ours-preview-edit", "hugo-server-edit")
+BASELINE_ROWS = ("before-full", "before-noop", "before-one-edit")  # --baseline REV
 
 
 def rows_json(summaries: dict[str, Summary]) -> dict[str, list[dict[str, Any]]]:
     """The builds under "results" (the tools the issue names, nothing else, so a reader of
     that list meets no surprise) and the preview latencies beside them under "preview"."""
     ordered = [name for name in ROW_ORDER if name in summaries]
-    return {
-        "results": [summaries[n].as_json() for n in ordered if n not in PREVIEW_ROWS],
+    rows = {
+        "results": [
+            summaries[n].as_json()
+            for n in ordered
+            if n not in PREVIEW_ROWS and n not in BASELINE_ROWS
+        ],
         "preview": [summaries[n].as_json() for n in ordered if n in PREVIEW_ROWS],
     }
+    if any(n in BASELINE_ROWS for n in ordered):
+        rows["baseline"] = [summaries[n].as_json() for n in ordered if n in BASELINE_ROWS]
+    return rows
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -68,17 +79,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="run hugo server with --disableFastRender (default: Hugo's default, fast render)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also build with this git commit of ours (e.g. HEAD~1), side by side in each round",
+    )
     parser.add_argument("--edit-timeout", type=float, default=900.0, help="seconds per save")
     parser.add_argument("--ready-timeout", type=float, default=3600.0, help="server start-up")
     return parser.parse_args(argv)
 
 
-def builds(setup: tools.Setup, reps: int, logs: Path) -> dict[str, list[Run]]:
-    """`reps` rounds of every build, in the same interleaved order each round."""
-    catalogue = {tool.name: tool for tool in tools.ours(setup) + tools.peers(setup)}
+def builds(
+    setup: tools.Setup, reps: int, logs: Path, baseline: Path | None = None
+) -> dict[str, list[Run]]:
+    """`reps` rounds of every build, interleaved (see tools.round_order); with `baseline`, the
+    tree of an earlier commit of ours, its builds too."""
+    found = tools.ours(setup) + tools.peers(setup)
+    found += tools.baseline(setup, baseline) if baseline else []
+    catalogue = {tool.name: tool for tool in found}
     runs: dict[str, list[Run]] = {}
     for round_ in range(reps):
-        for tool in tools.round_order(catalogue):
+        for tool in tools.round_order(catalogue, round_):
             tool.prepare(round_)
             result = measure.run(
                 tool.name, tool.command, tool.cwd, logs / f"{tool.name}.log", tool.env
@@ -146,7 +167,10 @@ def table(summaries: dict[str, Summary]) -> str:
         if name not in summaries:
             continue
         row = summaries[name]
-        reference = summaries.get("ours-preview-edit" if name in PREVIEW_ROWS else "ours-full")
+        if name in BASELINE_ROWS:  # the earlier commit against the same build of this one
+            reference = summaries.get(name.replace("before-", "ours-"))
+        else:
+            reference = summaries.get("ours-preview-edit" if name in PREVIEW_ROWS else "ours-full")
         ratio = f"{row.median_s / reference.median_s:.3f}" if reference else "-"
         lines.append(
             f"{name:<19}{row.median_s:10.3f}{row.min_s:10.3f}{row.runs:6d}{ratio:>10}"
@@ -164,6 +188,18 @@ def code_fingerprint() -> str:
     for path in sorted(files):
         digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def export_commit(rev: str, target: Path) -> Path:
+    """The tree of commit `rev` in `target` (git archive: no checkout, the repository's own
+    worktree untouched). Its build.py imports its own showcase/, which sits beside it."""
+    measure.remove(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", rev], cwd=PROJECT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
 
 
 def git_head() -> str:
@@ -209,8 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[str] = []
     runs: dict[str, list[Run]] = {}
     try:
+        baseline = None
+        if args.baseline:
+            baseline = export_commit(args.baseline, work / "baseline-src")
+            head_of = subprocess.run(
+                ["git", "rev-parse", "--short", args.baseline],
+                cwd=PROJECT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            result["baseline_commit"] = {"rev": args.baseline, "commit": head_of.stdout.strip()}
+            print(f"baseline: the 'before-' rows are commit {head_of.stdout.strip()}")
         print("builds (each in a fresh process):")
-        runs |= builds(setup, args.reps, logs)
+        runs |= builds(setup, args.reps, logs, baseline)
         if not args.no_profile:
             result["profile"] = profile(setup, logs)
         if not args.no_preview:
@@ -238,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     text = table(summaries)
     print(f"\nN={pages} item pages, {cpus} CPUs, {args.reps} rounds\n{text}")
+    if any(name in summaries for name in BASELINE_ROWS):
+        print("before-* rows: 'vs ours' is the earlier commit's time over this one's (>1: faster)")
     print(f"total wall time: {wall / 60:.1f} min")
     serialised = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     (OUT / "results.json").write_text(serialised, encoding="utf-8")

@@ -7,6 +7,7 @@ exactly one page per item plus one index (N + 1 HTML files), or the benchmark st
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -103,19 +104,31 @@ def expect_files(tool: str, folder: Path, relative: list[str], exact_html: int |
 
 def ours(setup: Setup) -> list[Tool]:
     """Our real CLI: clean full build, the same serial, a no-op rebuild, a one-item edit."""
-    root = setup.ours
+    return _our_builds(setup, "ours", PROJECT, setup.ours, serial=setup.jobs_option)
+
+
+def baseline(setup: Setup, source: Path) -> list[Tool]:
+    """The same builds by an earlier commit of ours (its tree in `source`), on its own copy of
+    the corpus, so that both versions are measured side by side in one run."""
+    root = setup.work / "baseline"
+    remove(root)
+    shutil.copytree(setup.ours / "content", root / "content")
+    return _our_builds(setup, "before", source, root, serial=False)
+
+
+def _our_builds(setup: Setup, name: str, project: Path, root: Path, serial: bool) -> list[Tool]:
     out, cache = root / "site", root / ".cache"
-    base = [sys.executable, str(PROJECT / "build.py"), "--content", str(root / "content")]
+    base = [sys.executable, str(project / "build.py"), "--content", str(root / "content")]
     base += ["--out", str(out)]
     pages = corpus.our_item_paths(setup.items)
-    edited = setup.our_source(setup.edited)
+    edited = root / setup.our_source(setup.edited).relative_to(setup.ours)
     edited_page = out / corpus.our_item_paths([setup.edited])[0]
 
     def clean(_round: int) -> None:
         remove(out, cache)
 
     def verify(_round: int) -> None:
-        expect_files("ours", out, ["index.html", *pages], None)
+        expect_files(name, out, ["index.html", *pages], None)
 
     def edit(round_: int) -> None:
         corpus.revise(edited, corpus.marker(round_))
@@ -124,15 +137,15 @@ def ours(setup: Setup) -> list[Tool]:
         verify(round_)
         word = corpus.marker(round_)
         if word not in edited_page.read_text(encoding="utf-8"):
-            raise BenchError(f"ours-one-edit: {edited_page} does not show the edit '{word}'")
+            raise BenchError(f"{name}-one-edit: {edited_page} does not show the edit '{word}'")
 
     tools = [
-        Tool("ours-full", base, PROJECT, clean, verify),
-        Tool("ours-noop", base, PROJECT, lambda _round: None, verify),
-        Tool("ours-one-edit", base, PROJECT, edit, verify_edit),
+        Tool(f"{name}-full", base, project, clean, verify),
+        Tool(f"{name}-noop", base, project, lambda _round: None, verify),
+        Tool(f"{name}-one-edit", base, project, edit, verify_edit),
     ]
-    if setup.jobs_option:
-        tools.append(Tool("ours-full-serial", [*base, "--jobs", "1"], PROJECT, clean, verify))
+    if serial:
+        tools.append(Tool(f"{name}-full-serial", [*base, "--jobs", "1"], project, clean, verify))
     return tools
 
 
@@ -176,17 +189,23 @@ def peers(setup: Setup) -> list[Tool]:
     ]
 
 
-def round_order(tools: dict[str, Tool]) -> list[Tool]:
+def round_order(tools: dict[str, Tool], round_: int = 0) -> list[Tool]:
     """One repetition round: ours and the peers taking turns, so noise is spread over all.
 
-    The no-op and one-edit rebuilds follow our full build they depend on."""
+    The no-op and one-edit rebuilds follow the full build they depend on; an earlier commit's
+    builds (--baseline) follow ours."""
     order = (
         "ours-full",
         "ours-noop",
         "ours-one-edit",
+        "before-full",
+        "before-noop",
+        "before-one-edit",
         "hugo",
         "ours-full-serial",
         "pelican",
         "mkdocs",
     )
+    if round_ % 2:  # every other round the earlier commit goes first, so neither always leads
+        order = order[3:6] + order[:3] + order[6:]
     return [tools[name] for name in order if name in tools]
