@@ -137,7 +137,7 @@ def test_a_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> 
     other = tmp_path / "other-project" / "content"
     other.mkdir(parents=True)
     (other / "site.yaml").write_text("title: precious")
-    with pytest.raises(UnsafeOutput, match="does not look like a built site"):
+    with pytest.raises(UnsafeOutput, match="holds files this build did not make"):
         pipeline.build(folders_for(PROJECT / "tests" / "sites" / "basic" / "content"), other)
     assert (other / "site.yaml").read_text() == "title: precious"
 

@@ -190,7 +190,8 @@ def test_fingerprinted_assets_are_cached_for_a_year(nginx: int, real_site: Path)
 
 
 def test_missing_pages_get_the_404_page(nginx: int, real_site: Path) -> None:
-    for path in ("/finnes-ikke/", "/en/no-such-page/", "/_headers"):
+    assert (real_site / ".showcase-site").is_file()  # the build's mark is there, not served
+    for path in ("/finnes-ikke/", "/en/no-such-page/", "/_headers", "/.showcase-site"):
         status, headers, body = get(nginx, path)
         assert status == 404, path
         assert body == (real_site / "404.html").read_bytes()

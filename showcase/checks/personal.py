@@ -7,68 +7,90 @@ every content file; values are only ever shown masked.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..content.model import allow_key
+from .numbers import check_digits, find_numbers, identity_kind
+from .reading import read
+from .scanning import EIGHT_DIGITS, Lines, PreparedText, Rule, case_blind_words, triggers
 
-# -- national identity numbers ------------------------------------------------------------------
+__all__ = ["check_digits", "identity_kind"]  # tests and tools know them from here
 
-_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-_ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])(\d{6}) ?(\d{5})(?!\d|[.,]\d)")
+# -- e-mail addresses, however the @ and the dots are spelt ----------------------------------------
 
-
-def check_digits(first_nine: str) -> str | None:
-    """The two mod-11 check digits of a Norwegian identity number, or None when none exist."""
-    digits = [int(c) for c in first_nine]
-    k1 = 11 - sum(w * d for w, d in zip(_WEIGHTS_1, digits, strict=True)) % 11
-    k1 = 0 if k1 == 11 else k1
-    if k1 == 10:
-        return None
-    k2 = 11 - sum(w * d for w, d in zip(_WEIGHTS_2, [*digits, k1], strict=True)) % 11
-    k2 = 0 if k2 == 11 else k2
-    if k2 == 10:
-        return None
-    return f"{k1}{k2}"
-
-
-def identity_kind(number: str) -> str | None:
-    """'a national ID number', 'a D-number' or 'an H-number' for a valid number, else None."""
-    if len(number) != 11 or not number.isdigit():
-        return None
-    if check_digits(number[:9]) != number[9:]:
-        return None
-    day, month = int(number[:2]), int(number[2:4])
-    kind = "a national ID number"
-    if day > 40:
-        day, kind = day - 40, "a D-number"
-    elif month > 40:
-        month, kind = month - 40, "an H-number"
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return None
-    return kind
-
-
-# -- other identifiers ----------------------------------------------------------------------------
-
-_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)47[ ]?)?"
-    r"(?:[2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2})"
-    r"(?![\d])"
+_GAP = "[ \t]*"
+_USER = r"[\w.+-]*\w"
+_AT = rf"{_GAP}@{_GAP}|{_GAP}[(\[{{<][ \t]?(?:at|@|krøllalfa)[ \t]?[)\]}}>]{_GAP}"
+_DOT = rf"\.|{_GAP}[(\[{{<][ \t]?(?:dot|punktum|\.)[ \t]?[)\]}}>]{_GAP}|[ \t]+dot[ \t]+"
+_DOMAIN = rf"[\w-]+(?:(?:{_DOT})[\w-]+)*(?:{_DOT})[a-z]{{2,24}}(?![\w-])"
+_EMAIL = re.compile(
+    rf"(?i)(?<![\w.+-])(?P<user>{_USER})(?:{_AT})(?P<domain>{_DOMAIN})"
+    # 'kari at asker dot no': a bare 'at' only with a spelt-out 'dot' after it
+    rf"|(?<![\w.+-])(?P<user2>{_USER})[ \t]+at[ \t]+(?P<domain2>{_DOMAIN})"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_SPELT_DOT = re.compile(
+    rf"(?i){_GAP}[(\[{{<][ \t]?(?:dot|punktum|\.)[ \t]?[)\]}}>]{_GAP}|[ \t]+dot[ \t]+"
+)
+
+
+def _email(match: re.Match[str]) -> str | None:
+    """The address a match spells, as 'user@domain'; None for a bare 'at' without 'dot'."""
+    user, domain = match.group("user"), match.group("domain")
+    if user is None:
+        user, domain = match.group("user2"), match.group("domain2")
+        if not _SPELT_DOT.search(domain):
+            return None  # 'read more at asker.kommune.no' is a web address, not an e-mail
+    return f"{user}@{_SPELT_DOT.sub('.', domain)}".lower()
+
+
+# -- street addresses, by their shape ----------------------------------------------------------
+
+# A street name ends in one of these words (glued on: Storgata, Slemmestadveien) ...
+_STREET_ENDINGS = (
+    "veien|vegen|vei|veg|gata|gaten|gate|alléen|allé|alle|plassen|plass|stien|stigen|stig|sti|"
+    "bakken|bakke|svingen|sving|tunet|tun|terrassen|terrasse|torget|torg|brygga|bryggen|brygge|"
+    "åsen|kroken|løkka|haugen|jordet"
+)
+# ... or is a name and one of these, apart (Asker torg, Olav Kyrres gate).
 _STREET_WORDS = (
-    "veien|vegen|vei|veg|gata|gaten|gate|allé|alle|plass|plassen|stien|sti|bakken|svingen|tunet|"
-    "terrasse|torget|brygga|brygge|lia|åsen|kroken|løkka|haugen|jordet"
+    "gate|gata|gaten|vei|veg|veien|vegen|allé|alle|plass|torg|torget|terrasse|brygge|park|sti|"
+    r"stien|bakke|ring|tun|gt\.|vn\.|v\."
 )
+# A house number, perhaps with a letter (12B, 12 B), that is not a count of something.
+_HOUSE = (
+    r"[0-9]{1,3}(?![0-9])(?:[A-Za-z]|[ ][A-Z])?(?![\w])"
+    r"(?![ ]?(?:%|prosent|år\b|års|ganger|gang\b|dager|døgn|uker|måneder|timer|minutter|km\b|"
+    r"meter|kr\b|kroner|mill|personer|stk|deltakere|plasser|barn\b|poeng|[.,][0-9]))"
+)
+
+
+def _ends_in(endings: str, before: int) -> str:
+    """Lookbehinds for a word that ends in one of `endings` after `before` letters of its own:
+    the regex reads the whole word once, then looks back, instead of trying every split."""
+    return "|".join(f"(?<=[\\w-]{{{before}}}{ending})" for ending in endings.split("|"))
+
+
+# Words that start a sentence, not a street name: 'Se plass 3', 'Neste gate 2'.
+_SENTENCE_STARTS = (
+    "(?:Se|Sjå|På|I|Til|Fra|Frå|Vi|Det|Den|De|Du|En|Et|Ei|Og|Men|Han|Hun|Ho|Som|Av|Med|For|"
+    "Etter|Ved|Mot|Om|Under|Over|Fikk|Kom|Ta|Gå|Les|Nå|Her|Der|Hvor|Når|Alle|Neste|Første|"
+    "Andre|Tredje|Siste|See|The|At|In|On|To|From|A|An|Next|First|Second|Third|Last)"
+)
+# Each form starts where a word does; an English address starts with its number.
 _STREET = re.compile(
-    rf"\b[A-ZÆØÅ][\wæøåÆØÅé-]*(?:{_STREET_WORDS}) \d{{1,4}}(?: ?[A-Za-z]\b)?"
-    rf"|\b[A-ZÆØÅ][\wæøåÆØÅé-]+ (?:gate|vei|veg|allé|plass|terrasse) \d{{1,4}}(?: ?[A-Za-z]\b)?"
-    r"|\b\d{1,4} [A-Z][a-z]+ (?:Street|Road|Avenue|Lane)\b",
+    r"(?<![\w-])(?:(?=[^\W\d_])(?:"
+    rf"[^\W\d_](?:[^\W\d_]|['-])*(?=\.?[ ]?[0-9])"
+    rf"(?i:{_ends_in(_STREET_ENDINGS, 2)}|(?:{_ends_in('gt|vn', 2)}|{_ends_in('v', 4)})\.)"
+    rf"[ ]?{_HOUSE}"
+    rf"|(?!{_SENTENCE_STARTS}\b)[A-ZÆØÅ][\w'-]*[ ](?i:{_STREET_WORDS})[ ]?{_HOUSE}"
+    # any name, when a postcode and place follow: Rådhusplassen 1, 1384 Asker
+    rf"|[A-ZÆØÅ][\w'-]+[ ]{_HOUSE}(?=,?[ ][0-9]{{4}}[ ][A-ZÆØÅ]))"
+    r"|[0-9]{1,4} [A-Z][a-z]+ (?i:street|road|avenue|lane)\b)",
 )
+
 
 # -- quasi-identifiers (warnings, case stories only) ---------------------------------------------
 
@@ -133,154 +155,54 @@ def mask(value: str) -> str:
     return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split(" "))
 
 
-def _is_allowed(value: str, allowed: frozenset[str]) -> bool:
-    return allow_key(value) in allowed
+def _street_key(value: str) -> str:
+    return re.sub(r"[\s.]", "", value.lower())
 
 
-class _Lines:
-    """Line and column of an offset in a text, for findings made on the whole text at once.
-
-    The line starts are only counted when there is a finding: most files have none."""
-
-    def __init__(self, text: str, first_line: int) -> None:
-        self.text = text
-        self.first_line = first_line
-        self.starts: list[int] | None = None
-
-    def at(self, offset: int) -> tuple[int, int]:
-        if self.starts is None:
-            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return self.first_line + index, offset - self.starts[index] + 1
+def _phone_key(value: str) -> str:
+    digits = re.sub("[^0-9]", "", value)
+    for prefix in ("0047", "47"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
+            return digits[len(prefix) :]
+    return digits
 
 
-@dataclass(frozen=True)
-class _Rule:
-    """A pattern, with what is cheaper to look for in a text than the pattern itself.
-
-    Scanning a whole file with a pattern that starts with a lookbehind or `\\b` tries it at every
-    character. Instead, `triggers` point at the lines to scan: they are regexes over the text's
-    sketch (see `_sketch`), one of which is found on every line the pattern matches on; most start
-    with a literal ('0', '@'), which the regex engine skips to. A case-blind pattern
-    `\\b(?:word|…)\\b` has `words` instead. When a pattern changes, its triggers must still hold:
-    the property test in tests/test_privacy.py compares with a plain scan."""
-
-    pattern: re.Pattern[str]
-    what: str
-    hint: str
-    triggers: tuple[re.Pattern[bytes], ...] = ()
-    words: tuple[bytes, ...] = ()
+@cache
+def _allowed_keys(allowed: frozenset[str]) -> frozenset[str]:
+    """The allow-list as the scan compares it: each entry as read, as a phone number's digits,
+    and as an address without spaces and dots ('storgata12b'); so 'privacy: allow' in site.yaml
+    covers every spelling of an entry."""
+    keys: set[str] = set()
+    for entry in allowed:
+        text = allow_key(read(entry).text)
+        keys |= {text, _phone_key(text), _street_key(text), text.replace(" ", "")}
+    return frozenset(keys - {""})
 
 
-# The first UTF-8 byte of every decimal digit outside ASCII (what `\d` matches besides 0-9).
-_DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
-_SKETCH = bytes(
-    ord("0") if b in b"0123456789" or b in _DIGIT_LEADS else b if b < 0x80 else 0x80
-    for b in range(256)
-)
-_CONTINUATION = bytes(range(0x80, 0xC0))
-
-
-def _sketch(text: str) -> bytes:
-    """One byte for each character of `text`: ASCII characters stay themselves, except that every
-    digit becomes '0', and so does any other character that starts like a digit of some other
-    script; the rest become 0x80. So wherever the text has `\\d`, its sketch has '0', and where
-    the text has a word, the sketch has the word's sketch; and the regex engine finds a rare byte
-    in bytes many times faster than it finds a digit in text."""
-    return text.encode("utf-8", "surrogatepass").translate(_SKETCH, _CONTINUATION)
-
-
-# Characters that match an ASCII letter under re.I without being one: with one of these in a
-# text, ASCII lowercasing is no fair pre-filter for a case-blind pattern.
-_UNFOLDABLE = ("\u0130", "\u0131", "\u017f", "\u212a")
-_ASCII_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-
-
-def _words(words: tuple[str, ...]) -> tuple[bytes, ...]:
-    """The `words` of a rule: lowercase ASCII that starts and ends with a letter or digit."""
-    for word in words:
-        if not (word.isascii() and word[:1].isalnum() and word[-1:].isalnum()):
-            raise ValueError(f"{word!r} cannot be looked for as bytes; give the rule triggers")
-    return tuple(word.lower().encode() for word in words)
-
-
-def _has_word(text: str, words: tuple[bytes, ...]) -> bool:
-    """Whether `\\b(?:word|…)\\b` (case-blind, `_words`) can match in `text`.
-
-    Where it matches, the UTF-8 bytes, ASCII-lowercased, hold the word, with no ASCII letter,
-    digit or '_' either side (a character that is no such thing encodes as no such byte). Bytes
-    are searched much faster than text, and the test is false for all but a few files."""
-    if any(c in text for c in _UNFOLDABLE):
-        return True
-    data = text.encode("utf-8", "surrogatepass").lower()
-    for word in words:
-        at = data.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or data[at - 1] not in _ASCII_WORD) and (
-                end == len(data) or data[end] not in _ASCII_WORD
-            ):
-                return True
-            at = data.find(word, at + 1)
-    return False
-
-
-class PreparedText:
-    """One text being scanned; each trigger runs over it once, however many rules share it."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.sketch: bytes | None = None
-        self.lines: dict[re.Pattern[bytes], list[int]] = {}
-
-    def _line_starts(self, trigger: re.Pattern[bytes]) -> list[int]:
-        """Where each line that `trigger` is found on starts."""
-        if trigger not in self.lines:
-            if self.sketch is None:
-                self.sketch = _sketch(self.text)
-            self.lines[trigger] = [
-                self.sketch.rfind(b"\n", 0, m.start()) + 1 for m in trigger.finditer(self.sketch)
-            ]
-        return self.lines[trigger]
-
-    def matches(self, rule: _Rule) -> Iterator[re.Match[str]]:
-        """Exactly `rule.pattern.finditer(text)`, only faster."""
-        text = self.text
-        if rule.words:
-            if _has_word(text, rule.words):
-                yield from rule.pattern.finditer(text)
-            return
-        # No pattern matches a line break, and neither lookarounds nor `\\b` can tell a line
-        # break from the end of the text, so each line can be scanned alone.
-        for start in sorted({s for t in rule.triggers for s in self._line_starts(t)}):
-            end = text.find("\n", start)
-            yield from rule.pattern.finditer(text, start, len(text) if end < 0 else end)
-
-
-def _triggers(*sketched: str) -> tuple[re.Pattern[bytes], ...]:
-    """Regexes over sketches (see `_sketch`), written as text: '0' stands for any digit (so no
-    other digit may appear in them, not even in a repeat count)."""
-    if any(re.search("[1-9]", pattern) for pattern in sketched):
-        raise ValueError(f"a digit other than 0 in a sketch regex: {sketched}")
-    return tuple(re.compile(_sketch(pattern)) for pattern in sketched)
-
-
-# Every identity or phone number has six digits in a row or two pairs of digits around a space.
-_NUMBERS = _triggers("00(?:0000| 00)")
-_IDENTITY = _Rule(
-    _ELEVEN_DIGITS, "", "remove it: identity numbers must never be published", _NUMBERS
-)
+_IDENTITY_HINT = "remove it: identity numbers must never be published"
 _CONTACT_HINT = "remove it, or add it to 'privacy: allow' in site.yaml if it is a public {what}"
-_CONTACTS = (
-    _Rule(_PHONE, "a phone number", _CONTACT_HINT.format(what="number"), _NUMBERS),
-    _Rule(_EMAIL, "an e-mail address", _CONTACT_HINT.format(what="address"), _triggers("@")),
-    _Rule(
-        _STREET,
-        "a street address",
-        _CONTACT_HINT.format(what="address"),
-        # 'Storgata 12' and '10 Downing Street'; looking back for the space is faster
-        _triggers("0(?<= 0)", "0 [A-Z]"),
+_PHONE_HINT = _CONTACT_HINT.format(what="number")
+_ADDRESS_HINT = _CONTACT_HINT.format(what="address")
+# An e-mail address has an @, a bracket closed right after 'at', 'krøllalfa' or a spelt-out dot,
+# or a bare 'at' with a spelt-out ' dot '. A trigger that starts with a literal is fastest.
+_EMAILS = Rule(
+    _EMAIL,
+    "an e-mail address",
+    _ADDRESS_HINT,
+    triggers(
+        "@",
+        r"[)\]}>](?:(?<=[tTaAmM.@][)\]}>])|(?<=[tTaAmM.@][ \t][)\]}>]))",
+        r"d(?<=[ \t]d)[oO][tT][ \t]",
+        r"D(?<=[ \t]D)[oO][tT][ \t]",
     ),
+)
+# A house number follows a letter (Slemmestadveien12), perhaps a dot and a space ('é' stands for
+# any letter outside ASCII); an English one comes before the name.
+_STREETS = Rule(
+    _STREET,
+    "a street address",
+    _ADDRESS_HINT,
+    triggers(r"0(?:(?<=[A-Za-zé]0)|(?<=[A-Za-zé] 0)|(?<=[A-Za-zé]\.0)|(?<=[A-Za-zé]\. 0)| [A-Z])"),
 )
 
 
@@ -290,51 +212,86 @@ def scan_line(text: str, number: int, allowed: frozenset[str]) -> Iterator[Findi
     yield from contact_findings(PreparedText(text), number, allowed)
 
 
+@dataclass(frozen=True)
+class _Found:
+    offset: int  # in the text as read
+    end: int
+    value: str  # as read: a number's digits, an address spelt the plain way
+    what: str  # 'a phone number', …
+    hint: str
+
+
+def _numbers_and_emails(text: PreparedText, allowed: frozenset[str]) -> Iterator[_Found]:
+    keys = _allowed_keys(allowed)
+    for number in find_numbers(text.text) if text.has(EIGHT_DIGITS) else ():
+        if number.kind != "a phone number":
+            yield _Found(number.start, number.end, number.digits, number.kind, _IDENTITY_HINT)
+        elif number.digits not in keys:
+            yield _Found(number.start, number.end, number.digits, number.kind, _PHONE_HINT)
+    for match in text.matches(_EMAILS):
+        address = _email(match)
+        if address and address not in keys:
+            yield _Found(match.start(), match.end(), address, "an e-mail address", _ADDRESS_HINT)
+
+
+# Most names: ASCII letters and fewer than eight digits, after a news item's date.
+_PLAIN_NAME = re.compile(
+    r"(?:[A-Za-z._-]+/)*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}-)?[A-Za-z._-]*(?:[0-9][A-Za-z._-]*){0,7}"
+)
+
+
+def name_findings(name: str, allowed: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """(the name masked, message, hint) for each identity or phone number or e-mail address in
+    a file's name, which becomes the address of its page. The name is printed masked too."""
+    if _PLAIN_NAME.fullmatch(name):
+        return
+    text = PreparedText(name)
+    for found in _numbers_and_emails(text, allowed):
+        start, end = text.reading.origin(found.offset), text.reading.origin(found.end - 1) + 1
+        yield (
+            name[:start] + mask(found.value) + name[end:],
+            f"the file name looks like {found.what} ({mask(found.value)})",
+            "rename the file: its name is in the page's address",
+        )
+
+
 def contact_findings(text: PreparedText, number: int, allowed: frozenset[str]) -> Iterator[Finding]:
-    lines = _Lines(text.text, number)
-    for match in text.matches(_IDENTITY):
-        kind = identity_kind(match.group(1) + match.group(2))
-        if kind:
-            yield Finding(
-                *lines.at(match.start()),
-                match.group(),
-                f"this looks like {kind} ({mask(match.group())})",
-                _IDENTITY.hint,
+    lines = Lines(text.reading, text.original, number)
+    found = list(_numbers_and_emails(text, allowed))
+    keys = _allowed_keys(allowed)
+    for match in text.matches(_STREETS):
+        if _street_key(match.group()) not in keys:
+            found.append(
+                _Found(match.start(), match.end(), match.group(), "a street address", _ADDRESS_HINT)
             )
-    for rule in _CONTACTS:
-        for match in text.matches(rule):
-            if not _is_allowed(match.group(), allowed):
-                value = match.group()
-                yield Finding(
-                    *lines.at(match.start()),
-                    value,
-                    f"this looks like {rule.what} ({mask(value)})",
-                    rule.hint,
-                )
+    for f in found:
+        yield Finding(
+            *lines.at(f.offset), f.value, f"this looks like {f.what} ({mask(f.value)})", f.hint
+        )
 
 
 _QUASI_TRIGGERS = (
-    _triggers("0 ?-?år"),
-    _triggers("aged 0", "0[- ]year"),
-    _triggers("skole", "barnehage", "School"),
-    _triggers("0(?<= 0)000", r"0\.0"),
+    triggers("0 ?-?år"),
+    triggers("aged 0", "0[- ]year"),
+    triggers("skole", "barnehage", "School"),
+    triggers("0(?<= 0)000", r"0\.0"),
 )
 _QUASI_ALL = (
     *(
-        _Rule(pattern, what, hint, triggers)
+        Rule(pattern, what, hint, triggers)
         for (pattern, what, hint), triggers in zip(_QUASI, _QUASI_TRIGGERS, strict=True)
     ),
-    _Rule(
+    Rule(
         _SMALL_PLACE,
         "a small place",
         "write 'Asker'",
-        _triggers("|".join(map(re.escape, SMALL_PLACES))),
+        triggers("|".join(map(re.escape, SMALL_PLACES))),
     ),
-    _Rule(
+    Rule(
         _DIAGNOSIS,
         "a rare diagnosis",
         "describe the need instead of naming the diagnosis",
-        words=_words(RARE_DIAGNOSES),
+        words=case_blind_words(RARE_DIAGNOSES),
     ),
 )
 
@@ -345,7 +302,7 @@ def scan_quasi(text: str, number: int) -> Iterator[Finding]:
 
 
 def quasi_findings(text: PreparedText, number: int) -> Iterator[Finding]:
-    lines = _Lines(text.text, number)
+    lines = Lines(text.reading, text.original, number)
     for rule in _QUASI_ALL:
         for match in text.matches(rule):
             yield Finding(*lines.at(match.start()), match.group(), rule.what, rule.hint)

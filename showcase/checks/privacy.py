@@ -22,7 +22,8 @@ from ..common.errors import ErrorLog, Position, relative
 from ..common.parallel import pmap
 from ..content.load import is_editor_litter, text_of
 from .denylist import DenyList
-from .personal import PreparedText, contact_findings, mask, quasi_findings
+from .personal import contact_findings, mask, name_findings, quasi_findings
+from .scanning import PreparedText
 
 
 def content_files(content: Path) -> list[Path]:
@@ -34,7 +35,7 @@ def content_files(content: Path) -> list[Path]:
     )
 
 
-SCANNER_VERSION = "1"  # bump when a pattern changes, so cached results are not trusted
+SCANNER_VERSION = "2"  # bump when a pattern changes, so cached results are not trusted
 
 
 def _findings(text: str, allowed: frozenset[str], is_case: bool) -> list[list[Any]]:
@@ -141,6 +142,10 @@ def scan(
             continue  # the loader reports unreadable files
         signatures[rel] = (*size_time, digest)
         read.append(_File(rel, path, key, is_case))
+        # A news file's name is its page's address, and names are in listings and links too.
+        name = path.relative_to(content).as_posix()
+        for masked, message, hint in name_findings(name, allowed):
+            log.error(Position(rel[: len(rel) - len(name)] + masked), message, hint)
     cold = list({f.key: f for f in read if f.key not in last.findings}.values())
 
     def scan_file(file: _File) -> tuple[str, list[list[Any]]]:

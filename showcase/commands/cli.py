@@ -1,27 +1,36 @@
 """The command line: `python build.py [build|check|serve|new|deny-name|handout] [options]`.
 
 Exit codes: 0 success; 1 content errors (listed on stderr, site/ untouched); 2 wrong usage or an
-unsafe output folder. Messages are in Norwegian unless --lang en is given or $LANG starts with en.
+unsafe output folder; 3 an internal error, a bug in this program (one line on stderr, the
+traceback in .cache/logs/). Messages are in Norwegian unless --lang en is given or $LANG starts
+with en.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import platform
+import shlex
 import sys
+import tempfile
+import time
+import traceback
 from pathlib import Path
 
 from ..common.errors import BuildError
 from ..common.folders import NEW_ITEM_FOLDERS, Folders
 from ..common.messages import choose_language, translate
 from ..output import incremental
-from ..output.staging import UnsafeOutput
+from ..output.staging import UnsafeOutput, mark
 from .reporter import report_problems, report_success
 
 # The rest (the content model, Jinja, Markdown, Pillow, …) is imported only by the commands that
 # need it: a build that finds nothing changed is over before those would have loaded.
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+CRASH_LOGS = Path(".cache") / "logs"  # inside the project, beside the build cache
 COMMANDS = ("build", "check", "serve", "new", "deny-name", "handout")
 
 
@@ -29,7 +38,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python build.py",
         description="Build the Asker velferdslab showcase site.",
-        epilog="exit codes: 0 success, 1 content errors, 2 wrong usage or unsafe output folder",
+        epilog="exit codes: 0 success, 1 content errors, 2 wrong usage or unsafe output folder, "
+        "3 internal error (a bug: please report it with the log file named)",
     )
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS)
     parser.add_argument("args", nargs="*", help='for new: KIND "Title" (KIND: ' + ", ".join(
@@ -57,36 +67,88 @@ def folders_for(project: Path, content: Path | None) -> Folders:
 
 
 def main(project: Path, argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
     lang = choose_language(args.lang)
-    folders = folders_for(project.absolute(), args.content)
-    out = (args.out or project / "site").absolute()
     try:
-        if args.command == "build":
-            return build(folders, out, args.drafts, args.jobs, lang)
-        if args.command == "check":
-            from .. import pipeline
-
-            report = pipeline.check(folders)
-            report_problems([], report.warnings, lang)
-            report_success("check passed", report.pages, report.files, report.seconds, lang)
-        elif args.command == "serve":
-            from .serve import serve
-
-            serve(folders, out, args.port, lang, open_browser=not args.no_browser)
-        elif args.command == "new":
-            return new(folders, args.args, lang)
-        elif args.command == "deny-name":
-            return deny_name(folders.root, lang)
-        else:
-            return handout(folders, out, args.lang, lang)
+        return run(project, args, lang)
     except BuildError as exc:
         report_problems(exc.errors, [], lang)
         return EXIT_CONTENT
     except UnsafeOutput as exc:
         print(f"{translate('error', lang)}: {translate(str(exc), lang)}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception:  # a bug in this program, not in the content: Ctrl+C still just stops
+        return report_bug(project.absolute(), argv, lang)
+
+
+def run(project: Path, args: argparse.Namespace, lang: str) -> int:
+    """The command `args` names; content errors and an unsafe --out are raised to `main`."""
+    folders = folders_for(project.absolute(), args.content)
+    out = (args.out or project / "site").absolute()
+    if args.command == "build":
+        return build(folders, out, args.drafts, args.jobs, lang)
+    if args.command == "check":
+        from .. import pipeline
+
+        report = pipeline.check(folders)
+        report_problems([], report.warnings, lang)
+        report_success("check passed", report.pages, report.files, report.seconds, lang)
+    elif args.command == "serve":
+        from .serve import serve
+
+        serve(folders, out, args.port, lang, open_browser=not args.no_browser)
+    elif args.command == "new":
+        return new(folders, args.args, lang)
+    elif args.command == "deny-name":
+        return deny_name(folders.root, lang)
+    else:
+        return handout(folders, out, args.lang, lang)
     return EXIT_OK
+
+
+def report_bug(project: Path, argv: list[str], lang: str) -> int:
+    """An internal error: one line for the person at the terminal, who can do nothing about it
+    but report it, and the whole traceback in a log file for whoever fixes it."""
+    details = traceback.format_exc()
+    log = write_crash_log(project, argv, details)
+    if log is not None:
+        line = translate(
+            "internal error: this is a bug in the site generator, not in your content; "
+            f"please report it and attach {log}",
+            lang,
+        )
+        print(line, file=sys.stderr)
+    else:  # nowhere to write it: the traceback itself is all there is to report
+        line = translate(
+            "internal error: this is a bug in the site generator, not in your content; "
+            "please report it with what follows",
+            lang,
+        )
+        print(f"{line}\n{details}", file=sys.stderr)
+    return EXIT_BUG
+
+
+def write_crash_log(project: Path, argv: list[str], details: str) -> Path | None:
+    """The traceback in .cache/logs/crash-<UTC time>.log under the project, or in the system's
+    temporary folder when that cannot be written; None when neither can."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    text = (
+        f"Internal error of the Asker velferdslab showcase generator at {stamp}\n"
+        f"command: python build.py {shlex.join(argv)}\n"
+        f"Python {platform.python_version()} on {platform.platform()}\n"
+        "Before sending this file to anyone, check that it holds no personal data.\n\n"
+        f"{details}"
+    )
+    name = f"crash-{stamp}-{os.getpid()}.log"
+    for path in (project / CRASH_LOGS / name, Path(tempfile.gettempdir()) / f"showcase-{name}"):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            continue
+        return path
+    return None
 
 
 def build(folders: Folders, out: Path, drafts: bool, jobs: int, lang: str) -> int:
@@ -141,6 +203,7 @@ def handout(folders: Folders, out: Path, only: str | None, lang: str) -> int:
     from .. import pipeline
 
     result, seconds = pipeline.handouts_only(folders, out, [only] if only else None)
+    mark(out)  # a folder of handouts alone is still one a build may replace
     for item in result.items:
         print(translate(f"wrote {out / item.path} ({item.kilobytes} kB)", lang))
     cached, made, took = len(result.items) - result.rendered, result.rendered, f"{seconds:.2f}"

@@ -29,7 +29,7 @@ from ..common.folders import Folders
 from ..common.messages import translate
 from ..content import load
 from ..content.load import is_editor_litter
-from ..output.staging import SITE_MARK, UnsafeOutput, write_site
+from ..output.staging import MARK, UnsafeOutput, mark, write_site
 from .reporter import report_problems, report_success
 
 HOST = "127.0.0.1"
@@ -148,13 +148,16 @@ class Preview:
             for path, source in last
             if source.is_file()
         ]
-        # With no good preview yet, the marker file lets the next build replace this folder.
-        write_site(self.out, files or [("index.html", page), ("404.html", page), (SITE_MARK, b"")])
+        # With no good preview yet, a folder with just the error page (write_site marks it as
+        # a site this build made, so the next good build may replace it).
+        write_site(self.out, files or [("index.html", page), ("404.html", page)])
 
 
 def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool = True) -> None:
     """Run the preview until Ctrl+C. `out` is ignored: the preview never writes site/."""
     preview_dir = folders.root / PREVIEW
+    if not (preview_dir / MARK).exists() and (preview_dir / "sitemap.xml").is_file():
+        mark(preview_dir)  # a preview from before builds left a mark: .cache/ is ours
     try:
         preview = Preview(folders, preview_dir, lang)
     except UnsafeOutput as exc:  # pragma: no cover - the preview folder is ours

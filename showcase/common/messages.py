@@ -1,10 +1,11 @@
 """Error messages in the editor's language: Norwegian by default, English on request.
 
 The code writes its messages in English, as plain f-strings, which keeps call sites readable.
-The catalogue (`norwegian_content`, `norwegian_build`) gives the Norwegian for each message
-shape; `translate` matches a finished message against the English shapes and fills the Norwegian
-one with the same values (values that are themselves catalogue phrases, like 'national ID
-number', are translated too). A test checks that every message the code can produce has an entry.
+The catalogue (`norwegian_content`, `norwegian_files`, `norwegian_build`) gives the Norwegian
+for each message shape; `translate` matches a finished message against the English shapes and
+fills the Norwegian one with the same values (values that are themselves catalogue phrases, like
+'national ID number', are translated too). A test checks that every message the code can
+produce has an entry.
 
 Why not gettext: messages are built from parts that are messages themselves, hints are chosen at
 run time, and the shapes need no `_()` at some 300 call sites, no compiled .mo files in the build
@@ -20,11 +21,12 @@ from functools import cache
 
 from .norwegian_build import BUILD
 from .norwegian_content import CONTENT
+from .norwegian_files import FILES
 
 LANGUAGES = ("nb", "en")
 
 # The catalogue: (English shape, Norwegian shape), for content and for the build.
-CATALOGUE: tuple[tuple[str, str], ...] = CONTENT + BUILD
+CATALOGUE: tuple[tuple[str, str], ...] = CONTENT + FILES + BUILD
 
 
 @cache

@@ -34,6 +34,11 @@ BUILD: tuple[tuple[str, str], ...] = (
     ),
     # privacy
     ("this looks like {kind} ({value})", "dette ser ut som {kind} ({value})"),
+    ("the file name looks like {kind} ({value})", "filnavnet ser ut som {kind} ({value})"),
+    (
+        "rename the file: its name is in the page's address",
+        "gi filen et annet navn: navnet står i adressen til siden",
+    ),
     ("a national ID number", "et fødselsnummer"),
     ("a D-number", "et D-nummer"),
     ("an H-number", "et H-nummer"),
@@ -129,14 +134,112 @@ BUILD: tuple[tuple[str, str], ...] = (
         "nekter å skrive nettstedet til {path}: det ville erstattet {other}",
     ),
     (
-        "refusing to replace {path}: it is not empty and does not look like a built site "
-        "(no {mark}); choose an empty or new folder",
-        "nekter å erstatte {path}: mappen er ikke tom og ser ikke ut som et bygget nettsted "
-        "(ingen {mark}); velg en tom eller ny mappe",
+        "refusing to replace {path}: it holds files this build did not make (no {mark}); "
+        "choose an empty or new folder",
+        "nekter å erstatte {path}: mappen har filer som byggingen ikke har laget (ingen {mark}); "
+        "velg en tom eller ny mappe",
+    ),
+    (
+        "refusing to write the site into {path}: it is inside the system folder {other}",
+        "nekter å skrive nettstedet til {path}: den ligger i systemmappen {other}",
+    ),
+    (
+        "refusing to write the site into {path}: it is inside {other}",
+        "nekter å skrive nettstedet til {path}: den ligger inne i {other}",
+    ),
+    (
+        "refusing to write the site into {path}: it is {what}; give --out a folder",
+        "nekter å skrive nettstedet til {path}: det er {what}; gi --out en mappe",
+    ),
+    ("a file", "en fil"),
+    ("a device", "en enhet"),
+    ("a named pipe", "et navngitt rør (FIFO)"),
+    ("a socket", "en sokkel"),
+    ("not a folder", "ikke en mappe"),
+    (
+        "refusing to write the site into {path}: {parent} is not a folder",
+        "nekter å skrive nettstedet til {path}: {parent} er ikke en mappe",
+    ),
+    (
+        "refusing to write the site into {path}: it cannot be read ({reason})",
+        "nekter å skrive nettstedet til {path}: den kan ikke leses ({reason})",
+    ),
+    (
+        "internal error: this is a bug in the site generator, not in your content; "
+        "please report it and attach {log}",
+        "intern feil: dette er en feil i nettstedsbyggeren, ikke i innholdet ditt; "
+        "meld fra om den og legg ved {log}",
+    ),
+    (
+        "internal error: this is a bug in the site generator, not in your content; "
+        "please report it with what follows",
+        "intern feil: dette er en feil i nettstedsbyggeren, ikke i innholdet ditt; "
+        "meld fra om den med det som står under",
     ),
     # search index, content images and share images
     ("the image cannot be read: {reason}", "bildet kan ikke leses: {reason}"),
     ("save it again as JPEG, PNG or WebP", "lagre det på nytt som JPEG, PNG eller WebP"),
+    (
+        "the image is {width} × {height} pixels, more than the {limit} megapixels allowed",
+        "bildet er {width} × {height} piksler, mer enn de {limit} megapikslene som er lov",
+    ),
+    (
+        "the image has more than {count} megapixels; at most {limit} are allowed",
+        "bildet har mer enn {count} megapiksler; høyst {limit} er lov",
+    ),
+    (
+        "make it smaller before adding it: 4000 × 3000 pixels is plenty for the web",
+        "gjør det mindre før du legger det inn: 4000 × 3000 piksler er nok for nettet",
+    ),
+    (
+        "the file is not an SVG image: it starts with <{name}>",
+        "filen er ikke et SVG-bilde: den starter med <{name}>",
+    ),
+    (
+        "the SVG image has the element <{name}>, which images may not have",
+        "SVG-bildet har elementet <{name}>, som bilder ikke kan ha",
+    ),
+    (
+        "the SVG image declares '{name}' for another kind of file",
+        "SVG-bildet oppgir '{name}' for en annen filtype",
+    ),
+    (
+        "the SVG image has the attribute '{name}' on <{element}>, which images may not have",
+        "SVG-bildet har attributtet '{name}' på <{element}>, som bilder ikke kan ha",
+    ),
+    (
+        "the SVG image refers to a file or address outside itself",
+        "SVG-bildet viser til en fil eller adresse utenfor seg selv",
+    ),
+    (
+        "the SVG image's style refers to a file or address outside itself",
+        "stilen i SVG-bildet viser til en fil eller adresse utenfor seg selv",
+    ),
+    (
+        "the SVG image has a processing instruction <?{target} …?>",
+        "SVG-bildet har en prosesseringsinstruksjon <?{target} …?>",
+    ),
+    (
+        "the SVG image has a DOCTYPE or entity declarations, which images may not have",
+        "SVG-bildet har en DOCTYPE eller entitetsdeklarasjoner, som bilder ikke kan ha",
+    ),
+    (
+        "delete the <!DOCTYPE …> line (and any <!ENTITY …>); drawing programs do not need it",
+        "slett linjen <!DOCTYPE …> (og eventuelle <!ENTITY …>); tegneprogrammer trenger den ikke",
+    ),
+    (
+        "the SVG image is not well-formed XML: {reason}",
+        "SVG-bildet er ikke gyldig XML: {reason}",
+    ),
+    (
+        "open it in a drawing program and save it again as plain SVG",
+        "åpne det i et tegneprogram og lagre det på nytt som vanlig SVG",
+    ),
+    (
+        "remove it, or save the drawing again as plain SVG (in Inkscape: Save As → Plain SVG)",
+        "fjern det, eller lagre tegningen på nytt som vanlig SVG (i Inkscape: Lagre som → "
+        "Vanlig SVG)",
+    ),
     ("the search index could not be built: {reason}", "søkeindeksen kunne ikke lages: {reason}"),
     (
         "run `make build` again; if it still fails, delete .venv and run it again",

@@ -188,7 +188,49 @@ CONTENT: tuple[tuple[str, str], ...] = (
     ),
     ("order them: {levels}", "sett dem i rekkefølgen: {levels}"),
     ("'{key}' is not a valid key", "'{key}' er ikke en gyldig nøkkel"),
-    ("'url' must start with https://", "'url' må starte med https://"),
+    ("the link", "lenken"),
+    (
+        "{subject} has spaces or invisible characters in it",
+        "{subject} har mellomrom eller usynlige tegn i seg",
+    ),
+    ("write the address alone", "skriv bare adressen"),
+    (
+        "{subject} starts with //, which leads to another site",
+        "{subject} starter med //, som fører til et annet nettsted",
+    ),
+    ("{subject} is not a complete address", "{subject} er ikke en fullstendig adresse"),
+    (
+        "{subject} starts with http://, which is not encrypted",
+        "{subject} starter med http://, som ikke er kryptert",
+    ),
+    (
+        "use https:// (check that the address works with https)",
+        "bruk https:// (sjekk at adressen virker med https)",
+    ),
+    (
+        "{subject} uses '{scheme}:', which links on this site may not use",
+        "{subject} bruker '{scheme}:', som lenker på dette nettstedet ikke kan bruke",
+    ),
+    (
+        "use an https:// address, or a path on this site starting with /",
+        "bruk en https://-adresse, eller en sti på dette nettstedet som starter med /",
+    ),
+    (
+        "use an https:// address, a path on this site starting with /, mailto: or tel:",
+        "bruk en https://-adresse, en sti på dette nettstedet som starter med /, "
+        "mailto: eller tel:",
+    ),
+    ("write it as https://host/path", "skriv den som https://vert/sti"),
+    ("{subject} is not a phone number", "{subject} er ikke et telefonnummer"),
+    ("write it as tel:+4712345678", "skriv det som tel:+4712345678"),
+    (
+        "removed invisible characters from this line: {kinds}",
+        "fjernet usynlige tegn fra denne linjen: {kinds}",
+    ),
+    (
+        "they can hide or reorder text; check that the line reads as you meant",
+        "de kan skjule tekst eller endre rekkefølgen; sjekk at linjen leses slik du mente",
+    ),
     ("unknown target group '{key}'", "ukjent målgruppe '{key}'"),
     ("use a key from {path}", "bruk en nøkkel fra {path}"),
     (

@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from ..common.errors import ContentError, ErrorLog, Position, did_you_mean
 from .model import PartialDate, Translated
-from .yamlread import TAG_BOOL, TAG_FLOAT, TAG_INT, Mapping, Node, Scalar, Sequence
+from .weblinks import WEB, check_links, url_problem
+from .yamlread import TAG_BOOL, TAG_FLOAT, TAG_INT, Mapping, Node, Scalar, Sequence, excerpt
 
+INTEGER_MAX = 1_000_000  # the largest count, figure or position a content file may give
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -23,7 +25,7 @@ def describe(node: Node) -> str:
         return "a group of fields"
     if isinstance(node, Sequence):
         return "a list"
-    return f"'{node.text}'"
+    return f"'{excerpt(node.text)}'"
 
 
 def scalar_text(node: Node, log: ErrorLog, name: str) -> str | None:
@@ -121,6 +123,19 @@ class Fields:
                 f"'{key}' is {len(value)} characters long, more than the {max_length} allowed",
                 "shorten it",
             )
+        if "](" in value or "<" in value or "]:" in value:  # Markdown links, when rendered
+            check_links(value, node.where, self.log)
+        return value
+
+    def url(self, key: str, required: bool = True, schemes: tuple[str, ...] = WEB) -> str | None:
+        """An address that becomes a link: https (or `schemes`), or a path on this site."""
+        value = self.text(key, required)
+        if value is None:
+            return None
+        problem = url_problem(value, f"'{key}'", schemes)
+        if problem is not None:
+            self.log.error(self.items[key][1].where, *problem)
+            return None
         return value
 
     def translated(self, key: str, required: bool = True, max_length: int = 0) -> Translated | None:
@@ -142,16 +157,28 @@ class Fields:
             return None
         return Translated({lang: v for lang, v in values.items() if v is not None})
 
-    def integer(self, key: str, required: bool = True, minimum: int = 0) -> int | None:
+    def integer(
+        self, key: str, required: bool = True, minimum: int = 0, maximum: int = INTEGER_MAX
+    ) -> int | None:
+        """A whole number from `minimum` to `maximum`: every number on the site is a count, a
+        figure or a position, and a longer one is a typo (or too long for Python to read)."""
         node = self.node(key, required)
         if node is None:
             return None
-        if not isinstance(node, Scalar) or not re.fullmatch(r"\d+", node.text.strip()):
+        if not isinstance(node, Scalar) or not re.fullmatch(r"[0-9]+", node.text.strip()):
             self.log.error(
                 node.where, f"'{key}' must be a whole number, not {describe(node)}", "e.g. 12"
             )
             return None
-        value = int(node.text)
+        digits = node.text.strip().lstrip("0") or "0"
+        if len(digits) > len(str(maximum)) or int(digits) > maximum:
+            self.log.error(
+                node.where,
+                f"'{key}' must be at most {maximum}, not {describe(node)}",
+                "check the number: no count, figure or position on the site is that large",
+            )
+            return None
+        value = int(digits)
         if value < minimum:
             self.log.error(node.where, f"'{key}' must be at least {minimum}", "")
             return None
@@ -178,7 +205,7 @@ class Fields:
             hint = did_you_mean(value, options) or (
                 "use one of: " + ", ".join(options) if options else ""
             )
-            self.log.error(node.where, f"'{key}' cannot be '{value}'", hint)
+            self.log.error(node.where, f"'{key}' cannot be '{excerpt(value)}'", hint)
             return None
         return value
 
@@ -234,7 +261,7 @@ class Fields:
                     if known
                     else "remove it"
                 )
-                self.log.error(key.where, f"unknown field '{name}' in {what}", hint)
+                self.log.error(key.where, f"unknown field '{excerpt(name)}' in {what}", hint)
 
 
 def _is_null(node: Node) -> bool:

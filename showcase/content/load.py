@@ -6,16 +6,58 @@ where front matter ends) but nothing about what fields mean: `reader.py` and `ty
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..common.errors import ErrorLog, Position, relative
-from . import yamlread
-from .yamlread import Node, read_yaml
+from . import invisible, yamlread
+from .filekinds import plain_file, shown_name
+from .yamlread import Node, excerpt, read_yaml
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY_HINT = "use lowercase letters a–z, digits and single hyphens, e.g. 'unge-voksne'"
+KEY_MAX = 80  # characters in a file name's key or a slug: a folder of the site is named by it
+# Names Windows keeps for devices: a file or folder named so cannot exist there, and editors may
+# sync content/ (or a copy of site/) to a Windows machine.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))]
+)
+# Larger files are refused before they are read: the longest real file is some 10 kB, and
+# PyYAML needs about 1.5 s and 100 MB per MB of YAML.
+SIZE_LIMITS = {".yaml": 1_000_000, ".yml": 1_000_000, ".md": 5_000_000}
+YAML_MAX = SIZE_LIMITS[".yaml"]
+
+
+class TooLarge(OSError):
+    """A content file over its size limit (an OSError: whoever reads files skips it)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, "File too large")
+        self.size, self.limit = size, limit
+
+
+def name_allowed(key: str, where: Position, log: ErrorLog) -> bool:
+    """Whether a key or slug that has the right letters is also short enough and not a name
+    Windows reserves (`con`, `nul`, …); if not, an error is logged at `where`."""
+    if len(key) > KEY_MAX:
+        log.error(
+            where,
+            f"'{excerpt(key)}' is {len(key)} characters long, more than the {KEY_MAX} "
+            "allowed in a name or address",
+            "shorten it to a few words, e.g. 'unge-voksne'",
+        )
+        return False
+    if key.lower() in WINDOWS_RESERVED:
+        log.error(
+            where,
+            f"'{key}' is a name Windows reserves for devices and cannot be used",
+            "choose another name; con, prn, aux, nul, com1–com9 and lpt1–lpt9 are not allowed",
+        )
+        return False
+    return True
 
 
 def is_editor_litter(path: Path) -> bool:
@@ -68,18 +110,28 @@ def single_file(path: Path, root: Path, log: ErrorLog) -> SourceFile | None:
     """A file such as content/method.yaml, unless it is a link leading out of its folder."""
     if path.is_symlink() and linked_outside(path, path.parent, root, log):
         return None
+    if (path.exists() or path.is_symlink()) and not plain_file(path, root, log):
+        return None
     return SourceFile(path, relative(path, root), path.stem, None)
 
 
 def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Path]:
     """Content files directly in `folder`, sorted, without editor litter or links leaving
-    content/ (the folder's parent: every kind of item has its own folder in content/)."""
+    content/ (the folder's parent: every kind of item has its own folder in content/).
+
+    Nothing named like a content file is skipped quietly: a folder, a broken link or a special
+    file in its place, a name with a space at either end and a hidden copy are errors, since
+    each would otherwise unpublish the item without a word."""
     if not folder.is_dir():
         return []
     found = []
     folder_inside = inside(folder, folder.parent)  # a plain file in it is then inside too
     for path in sorted(folder.iterdir()):
-        if path.suffix != suffix or is_editor_litter(path) or not path.is_file():
+        if shown_name(path.name) != path.name:
+            continue  # reported once for all of content/ (names_not_utf8)
+        if misnamed(path, suffix, relative(path, root), log):
+            continue
+        if path.suffix != suffix or is_editor_litter(path) or not plain_file(path, root, log):
             continue
         if (not folder_inside or path.is_symlink()) and linked_outside(
             path, folder.parent, root, log
@@ -89,6 +141,33 @@ def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Pat
     return found
 
 
+def misnamed(path: Path, suffix: str, rel: str, log: ErrorLog) -> bool:
+    """True (and an error logged) for a content file the build would not see for its name: a
+    space at either end, or a dot in front that hides it ('.levekar.yaml'). Editor litter such
+    as '.levekar.yaml.swp' or '.#levekar.yaml' is not named like content, and stays ignored."""
+    name = path.name
+    if name != name.strip() and name.strip().endswith(suffix):
+        log.error(
+            Position(rel),
+            f"the file name '{name}' begins or ends with a space",
+            f"rename it to '{name.strip()}'",
+        )
+        return True
+    visible = name[1:]
+    if (
+        name.startswith(".")
+        and visible.endswith(suffix)
+        and KEY_PATTERN.match(visible.split(".")[0])
+    ):
+        log.error(
+            Position(rel),
+            f"the file '{name}' is hidden (its name starts with a dot), so it is not published",
+            f"rename it to '{visible}', or delete it if it is an old copy",
+        )
+        return True
+    return False
+
+
 def yaml_sources(folder: Path, root: Path, log: ErrorLog) -> list[SourceFile]:
     """One `<key>.yaml` per item; the name is the key."""
     sources = []
@@ -96,9 +175,10 @@ def yaml_sources(folder: Path, root: Path, log: ErrorLog) -> list[SourceFile]:
         rel = relative(path, root)
         key = path.stem
         if not KEY_PATTERN.match(key):
-            log.error(Position(rel), f"'{path.name}' is not a valid file name", KEY_HINT)
+            log.error(Position(rel), f"'{excerpt(path.name)}' is not a valid file name", KEY_HINT)
             continue
-        sources.append(SourceFile(path, rel, key, None))
+        if name_allowed(key, Position(rel), log):
+            sources.append(SourceFile(path, rel, key, None))
     for path in list_files(folder, ".yml", root, log):
         log.error(Position(relative(path, root)), "file ends in .yml", "rename it to end in .yaml")
     return sources
@@ -121,9 +201,10 @@ def markdown_sources(
             )
             continue
         if not KEY_PATTERN.match(key):
-            log.error(Position(rel), f"'{path.name}' is not a valid file name", KEY_HINT)
+            log.error(Position(rel), f"'{excerpt(path.name)}' is not a valid file name", KEY_HINT)
             continue
-        grouped.setdefault(key, {})[lang] = SourceFile(path, rel, key, lang)
+        if name_allowed(key, Position(rel), log):
+            grouped.setdefault(key, {})[lang] = SourceFile(path, rel, key, lang)
     for key, by_lang in grouped.items():
         for lang in languages:
             if lang not in by_lang:
@@ -154,15 +235,21 @@ def remember(on: bool = True) -> None:
 
 def text_of(path: Path) -> str:
     """The file's text as it is on disk (raises OSError or UnicodeDecodeError), remembered by
-    size and time while `remember` is on."""
+    size and time while `remember` is on. Anything but a regular file is never opened, and a
+    file over its size limit never read (`TooLarge`)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    limit = SIZE_LIMITS.get(path.suffix, 0)
+    if limit and info.st_size > limit:
+        raise TooLarge(info.st_size, limit)
     if not _REMEMBER[0]:
         return path.read_text(encoding="utf-8")
-    stat = path.stat()
     known = _TEXTS.get(path)
-    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+    if known is not None and known[:2] == (info.st_size, info.st_mtime_ns):
         return known[2]
     text = path.read_text(encoding="utf-8")
-    _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
+    _TEXTS[path] = (info.st_size, info.st_mtime_ns, text)
     return text
 
 
@@ -178,10 +265,27 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
             "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
         )
         return None
+    except TooLarge as exc:
+        log.error(
+            Position(rel),
+            f"the file is {exc.size / 1e6:.1f} MB, more than the {exc.limit / 1e6:g} MB "
+            f"allowed for a {path.suffix} file",
+            "check that this is the right file; split a long text into several pages",
+        )
+        return None
     except OSError as exc:
         log.error(Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists")
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    nul = text.find("\x00")
+    if nul >= 0:  # not text at all: a damaged file, or one another program saved
+        log.error(
+            Position(rel, text.count("\n", 0, nul) + 1, nul - text.rfind("\n", 0, nul)),
+            "the file contains a NUL character (U+0000), so it is not plain text",
+            "open it in a text editor, copy the text into a new file and save that as UTF-8",
+        )
+        return None
+    return invisible.strip_invisible(text, rel, log)
 
 
 def read_yaml_file(source: SourceFile | None, log: ErrorLog) -> Node | None:
@@ -214,6 +318,13 @@ def read_markdown(source: SourceFile, log: ErrorLog) -> MarkdownFile | None:
         )
         return None
     front_text = "\n".join(lines[1:end])
+    if len(front_text) > YAML_MAX:  # characters, at least as many bytes: no YAML this long
+        log.error(
+            Position(source.rel, 2, 1),
+            f"the front matter is longer than the {YAML_MAX / 1e6:g} MB of YAML allowed",
+            "check where the front matter ends: a line with only '---' must close it",
+        )
+        return None
     front = read_yaml(front_text, source.rel, log, line_offset=1)
     body = "\n".join(lines[end + 1 :])
     return MarkdownFile(

@@ -235,7 +235,7 @@ class Content:
     results: Results | None
     cases: tuple[Case, ...]
     news: tuple[News, ...]  # newest first
-    images: tuple[str, ...] = field(default=())  # file names under content/images/
+    images: tuple[str, ...] = field(default=())  # files in content/images/ its texts use
 
     def group(self, key: str) -> Group:
         return next(group for group in self.groups if group.key == key)

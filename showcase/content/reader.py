@@ -17,12 +17,14 @@ from .load import (
     MarkdownFile,
     SourceFile,
     markdown_sources,
+    name_allowed,
     read_markdown,
     read_yaml_file,
     yaml_sources,
 )
 from .model import PUBLISHED, STATUSES, Case, News, Prose, Translated
-from .yamlread import Mapping
+from .weblinks import check_links
+from .yamlread import Mapping, excerpt
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 200
@@ -78,6 +80,7 @@ class Reader:
 
     def prose(self, md: MarkdownFile, f: Fields) -> Prose:
         self.check_images(md)
+        check_links(md.body, md.body_where, self.log)
         return Prose(
             title=f.text("title", max_length=TITLE_MAX) or "",
             description=f.text("description", max_length=DESCRIPTION_MAX) or "",
@@ -89,10 +92,11 @@ class Reader:
         slug = f.text("slug", required=False)
         if slug is None:
             return default
+        where = f.items["slug"][1].where
         if not KEY_PATTERN.match(slug):
-            self.log.error(
-                f.items["slug"][1].where, f"'{slug}' cannot be used in an address", KEY_HINT
-            )
+            self.log.error(where, f"'{excerpt(slug)}' cannot be used in an address", KEY_HINT)
+        else:
+            name_allowed(slug, where, self.log)
         return slug
 
     def all_published(self, key: str, files: dict[str, tuple[MarkdownFile, Fields]]) -> bool:
@@ -147,7 +151,7 @@ class Reader:
             value = getattr(node, "text", "")
             if value not in known:
                 hint = did_you_mean(value, known) or f"use a key from content/{key}.yaml"
-                self.log.error(node.where, f"unknown {key[:-1]} '{value}'", hint)
+                self.log.error(node.where, f"unknown {key[:-1]} '{excerpt(value)}'", hint)
                 return None
             refs.append(value)
         return tuple(refs)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from ..common.errors import ErrorLog, Position, did_you_mean, relative
 from ..common.folders import Folders
-from .load import list_files
+from .filekinds import names_not_utf8
+from .imagefiles import check_image_files, published_images
+from .load import KEY_HINT, KEY_PATTERN, list_files, name_allowed
 from .model import Content, Page, Site
 from .reader import Reader
 from .types.awards import read_awards
@@ -24,8 +26,13 @@ from .types.results import read_results
 from .types.services import read_services
 from .types.site import read_site
 from .types.strings import read_strings
+from .urls import output_path, pages_by_source
+from .yamlread import excerpt
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+# Folders of content/ the templates build on: without one, its pages would vanish quietly
+# (content/images/ is optional: a site may have no pictures).
+NEEDED_FOLDERS = ("pages", "groups", "cases", "news", "awards", "partners")
 
 
 def load_site(folders: Folders, log: ErrorLog) -> Site | None:
@@ -37,6 +44,8 @@ def load_content(
     folders: Folders, site: Site, log: ErrorLog, include_drafts: bool = False
 ) -> Content | None:
     """Read and validate all content; None when anything is wrong (see `log`)."""
+    names_not_utf8(folders.content, folders.root, log)
+    _check_folders(folders, log)
     images = image_names(folders, log)
     reader = Reader(folders, site.languages, log, include_drafts, images)
     strings = read_strings(reader)
@@ -52,7 +61,7 @@ def load_content(
     _check_nav(site, pages, folders, log)
     if log.errors or method is None:
         return None
-    return Content(
+    content = Content(
         site=site,
         strings=strings,
         pages=pages,
@@ -66,6 +75,54 @@ def load_content(
         news=news,
         images=images,
     )
+    _check_addresses(content, folders, log)
+    if log.errors:
+        return None
+    return published_images(content)
+
+
+def _check_folders(folders: Folders, log: ErrorLog) -> None:
+    for name in NEEDED_FOLDERS:
+        folder = folders.content / name
+        if not folder.is_dir():
+            where = relative(folder, folders.root)
+            log.error(
+                Position(where),
+                f"the folder {where}/ is missing",
+                "create it (with a file named .gitkeep in it while it has no items, so that git "
+                "keeps the empty folder)",
+            )
+
+
+def _check_addresses(content: Content, folders: Folders, log: ErrorLog) -> None:
+    """One address, one page, across every kind: two pages with one address would be written to
+    one file, and one of them lost without a word (a page with the slug 'en' would take the
+    English front page's /en/). Every part of an address must also be a name any computer can
+    store (group slugs, for one, are checked nowhere else)."""
+    groups = relative(folders.content / "groups", folders.root)
+    taken: dict[str, str] = {}
+    judged: set[str] = set()
+    for url, source in pages_by_source(content, groups):
+        for part in url.strip("/").split("/") if url.endswith("/") else ():
+            if part and part not in judged:
+                judged.add(part)
+                if not KEY_PATTERN.match(part):
+                    log.error(
+                        Position(source),
+                        f"'{excerpt(part)}' cannot be used in an address",
+                        KEY_HINT,
+                    )
+                else:
+                    name_allowed(part, Position(source), log)
+        path = output_path(url)
+        if path in taken:
+            log.error(
+                Position(source),
+                f"this page's address {url} is already the address of {taken[path]}",
+                "give one of them another slug: every page of the site needs its own address",
+            )
+        else:
+            taken[path] = source
 
 
 def _check_nav(site: Site, pages: dict[str, Page], folders: Folders, log: ErrorLog) -> None:
@@ -77,9 +134,10 @@ def _check_nav(site: Site, pages: dict[str, Page], folders: Folders, log: ErrorL
 
 
 def image_names(folders: Folders, log: ErrorLog) -> tuple[str, ...]:
-    """The picture files editors put in content/images/."""
+    """The picture files editors put in content/images/, each checked to be safe to publish."""
     folder = folders.content / "images"
     names = []
     for suffix in IMAGE_SUFFIXES:
         names += [p.name for p in list_files(folder, suffix, folders.root, log)]
+    check_image_files(folders, tuple(sorted(names)), log)
     return tuple(sorted(names))

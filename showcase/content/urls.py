@@ -3,7 +3,8 @@
 The default language lives at the root and each other language under `/<lang>/`. Section pages take
 their address from their `slug` in content/pages, and items live below their section: a story at
 `/historier/<slug>/`, a target group at `/malgrupper/<slug>/`. Templates, feeds, the sitemap and the
-link checker all ask this module, so an address is never spelt out twice.
+link checker all ask this module, so an address is never spelt out twice; `pages_by_source`
+lists every page's address with the file it comes from, so no two can share one.
 """
 
 from __future__ import annotations
@@ -44,6 +45,29 @@ class Urls:
 
     def absolute(self, url: str) -> str:
         return self.content.site.base_url + url
+
+
+NOT_FOUND = "not-found"  # the page shown for an unknown address: /404.html, in no section
+
+
+def pages_by_source(content: Content, groups_folder: str) -> list[tuple[str, str]]:
+    """(address, file it comes from) for every HTML page render.pages.plan_pages makes, section
+    pages first; `groups_folder` is content/groups as messages name it (a group's model does
+    not keep its file)."""
+    urls = Urls(content)
+    found: list[tuple[str, str]] = []
+    for lang in content.site.languages:
+        for key, page in content.pages.items():
+            if key != NOT_FOUND:
+                found.append((urls.page(key, lang), page.prose[lang].where.path))
+    for lang in content.site.languages:
+        found += [(urls.group(g, lang), f"{groups_folder}/{g.key}.yaml") for g in content.groups]
+        found += [(urls.case(c, lang), c.prose[lang].where.path) for c in content.cases]
+        found += [(urls.news(n, lang), n.prose[lang].where.path) for n in content.news]
+    if NOT_FOUND in content.pages:
+        default = content.site.default_language
+        found.append(("/404.html", content.pages[NOT_FOUND].prose[default].where.path))
+    return found
 
 
 def output_path(url: str) -> str:

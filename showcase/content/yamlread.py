@@ -4,11 +4,13 @@ PyYAML composes the document into nodes (safe loader only, never constructs Pyth
 we turn those into our own small node types that remember file, line and column, and keep every
 scalar as the text the editor wrote. The schema decides what a value means, so `no` is never
 silently a boolean and `12:30` never a number. YAML's traps (duplicate keys, tabs, tags, anchors)
-become `ContentError`s with their true line.
+become `ContentError`s with their true line, and so do what no editor means to write: control
+characters and nesting deeper than any content file needs (which would crash libyaml).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,24 @@ TAG_FLOAT = "tag:yaml.org,2002:float"
 TAG_NULL = "tag:yaml.org,2002:null"
 TAG_STR = "tag:yaml.org,2002:str"
 TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+MAX_DEPTH = 50  # levels of lists and groups of fields; content files need fewer than ten
+EXCERPT = 60  # characters of a value a message may quote
+
+# libyaml's composer recurses in C for every level, without Python's recursion limit: some
+# 100 000 levels crash the process. A document nests MAX_DEPTH deep only with brackets nested
+# deep or a line that starts far right (each column adds at most two block levels); only then is
+# it read by the Python loader, which counts the levels and stops.
+_MAYBE_DEEP_BRACKETS = 16
+_MAYBE_DEEP_LINE = re.compile(r"^[ ?:-]{12}", re.MULTILINE)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """At most `limit` characters of a value, for a message: an error never quotes a whole file
+    (a file linked from elsewhere could hold anything) and stays readable."""
+    text = " ".join(text[: limit * 4].split()) if len(text) > limit else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -57,10 +77,13 @@ class _StrictLoader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.refused: list[tuple[Any, str, str]] = []
+        self.depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         untyped: Any = self  # PyYAML's parser methods carry no type hints
         event: Any = untyped.peek_event()
+        if self.depth >= MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+            raise _TooDeep(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             untyped.get_event()
             self.refused.append(
@@ -89,8 +112,20 @@ class _StrictLoader(yaml.SafeLoader):
                     "write the value out in full instead of using anchors (&) and aliases (*)",
                 )
             )
-        node: yaml.Node | None = super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
         return node
+
+
+class _TooDeep(Exception):
+    """Nesting deeper than MAX_DEPTH, at `mark`."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__(mark)
+        self.mark = mark
 
 
 def _position(path: str, mark: Any, line_offset: int) -> Position:
@@ -112,16 +147,20 @@ def _tab_errors(text: str, path: str, line_offset: int, log: ErrorLog) -> bool:
     return found
 
 
-def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog) -> Node:
+def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog, depth: int = 0) -> Node:
     where = _position(path, node.start_mark, line_offset)
     if isinstance(node, yaml.ScalarNode):
         return Scalar(where, str(node.value), str(node.tag), not node.style)  # C: "", Python: None
+    if depth >= MAX_DEPTH:  # the loader stops sooner; this keeps the recursion below bounded
+        raise _TooDeep(node.start_mark)
     if isinstance(node, yaml.SequenceNode):
-        return Sequence(where, tuple(_convert(item, path, line_offset, log) for item in node.value))
+        return Sequence(
+            where, tuple(_convert(item, path, line_offset, log, depth + 1) for item in node.value)
+        )
     if isinstance(node, yaml.MappingNode):
         items: dict[str, tuple[Scalar, Node]] = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, line_offset, log)
+            key = _convert(key_node, path, line_offset, log, depth + 1)
             if not isinstance(key, Scalar):
                 log.error(key.where, "a key must be a plain word", "write the key as simple text")
                 continue
@@ -129,11 +168,11 @@ def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog) -> Nod
                 first = items[key.text][0].where
                 log.error(
                     key.where,
-                    f"duplicate key '{key.text}' (first used on line {first.line})",
+                    f"duplicate key '{excerpt(key.text)}' (first used on line {first.line})",
                     "remove one of them; YAML would silently keep only the last",
                 )
                 continue
-            items[key.text] = (key, _convert(value_node, path, line_offset, log))
+            items[key.text] = (key, _convert(value_node, path, line_offset, log, depth + 1))
         return Mapping(where, items)
     raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others
 
@@ -176,10 +215,24 @@ def _parse(text: str, path: str, log: ErrorLog, line_offset: int) -> Node | None
         return None
     # Tags, anchors and aliases need '!', '&' or '*': without them libyaml's C composer is safe
     # to use and many times faster; with them the strict Python loader reports each one.
-    fast = not any(c in text for c in "!&*") and hasattr(yaml, "CSafeLoader")
+    fast = (
+        not any(c in text for c in "!&*") and hasattr(yaml, "CSafeLoader") and not _maybe_deep(text)
+    )
     loader: Any = yaml.CSafeLoader(text) if fast else _StrictLoader(text)
     try:
         root = loader.get_single_node()
+        node = None if root is None else _convert(root, path, line_offset, log)
+    except yaml.reader.ReaderError as exc:
+        _character_error(exc, text, path, line_offset, log)
+        return None
+    except _TooDeep as exc:
+        log.error(
+            _position(path, exc.mark, line_offset),
+            f"the fields are nested more than {MAX_DEPTH} levels deep",
+            "content files need only a few levels of lists and fields: "
+            "check the indentation and brackets from this line",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _position(path, mark, line_offset) if mark else Position(path)
@@ -195,6 +248,37 @@ def _parse(text: str, path: str, log: ErrorLog, line_offset: int) -> Node | None
         loader.dispose()
     for mark, message, hint in getattr(loader, "refused", ()):
         log.error(_position(path, mark, line_offset), message, hint)
-    if root is None:
+    if node is None:
         return Mapping(Position(path, 1 + line_offset, 1), {})
-    return _convert(root, path, line_offset, log)
+    return node
+
+
+def _maybe_deep(text: str) -> bool:
+    """Whether `text` could nest MAX_DEPTH levels deep (see _MAYBE_DEEP_LINE). Brackets in
+    quoted text count too: that only makes a file take the slower, counting loader."""
+    if _MAYBE_DEEP_LINE.search(text) is not None:
+        return True
+    if text.count("[") + text.count("{") <= _MAYBE_DEEP_BRACKETS:
+        return False
+    depth = 0
+    for bracket in _NOT_A_BRACKET.sub("", text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        if depth > _MAYBE_DEEP_BRACKETS:
+            return True
+    return False
+
+
+def _character_error(
+    exc: yaml.reader.ReaderError, text: str, path: str, line_offset: int, log: ErrorLog
+) -> None:
+    """A character YAML refuses (control characters, U+FFFE and U+FFFF), at its line and
+    column; most are taken out, with a warning, as the file is read (content/invisible.py)."""
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character or "?")
+    log.error(
+        Position(path, line + line_offset, col),
+        f"the file contains the character U+{character:04X}, which YAML does not allow",
+        "delete it (it often comes with text copied from another program) and save the file again",
+    )

@@ -175,7 +175,7 @@ def generator_fingerprint(templates: Path) -> str:
     digest = hashlib.sha256(str(VERSION).encode())
     for path in map(Path, _files([PACKAGE, templates])):
         if path.suffix in (".py", ".html", ".css", ".js", ".yaml", ".ttf", ".otf", ".woff2"):
-            digest.update(str(path.relative_to(path.anchor)).encode())
+            digest.update(os.fsencode(path.relative_to(path.anchor)))  # any name, even not UTF-8
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -188,7 +188,8 @@ def inputs_fingerprint(content: Path, extra: Iterable[Path] = ()) -> str:
             stat = os.stat(path)  # noqa: PTH116 - see _files
         except OSError:
             continue
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        # fsencode: a name that is not UTF-8 (the loader reports it) must not crash the look
+        digest.update(os.fsencode(path) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -4,6 +4,9 @@ Everything a build makes is written to a temporary folder beside the old site fi
 changes only when every file is written and checked, so a failure at any point leaves the
 previous site/ exactly as it was. A whole new site is swapped in with renames (`Staging`); when
 only a few files changed, just those are moved in, one rename each (`Patch`).
+
+A build replaces a folder whole, so before anything is written `check_output_folder` makes sure
+the folder is one a build may replace: missing, empty, or marked with `MARK` by an earlier build.
 """
 
 from __future__ import annotations
@@ -11,15 +14,30 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..common.atomic import write_atomic
-from .incremental import digest
+from .incremental import PACKAGE, digest, manifest_path
 
-SITE_MARK = "sitemap.xml"  # every built site has one; a folder without it is not ours to replace
+# Every site a build makes holds this file; only a folder with it (or an empty or missing one)
+# may be replaced by a build. Served with the site (nginx hides it): it says nothing private.
+MARK = ".showcase-site"
+MARK_TEXT = (
+    b"Built by the Asker velferdslab showcase generator (python build.py).\n"
+    b"The next build replaces this whole folder: keep nothing else in it.\n"
+)
+# Folders no site may replace; under the second set, nothing may be written at all.
+SYSTEM = (
+    *("/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/root", "/run"),
+    *("/sbin", "/sys", "/usr", "/var", "/tmp"),
+)
+SYSTEM_TREES = ("/dev", "/proc", "/sys", "/etc", "/usr", "/bin", "/sbin", "/boot")
+KINDS = {stat.S_IFREG: "a file", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+KINDS |= {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket"}
 
 
 class UnsafeOutput(Exception):
@@ -27,18 +45,89 @@ class UnsafeOutput(Exception):
 
 
 def check_output_folder(out: Path, root: Path, protected: Iterable[Path]) -> None:
-    """Refuse to replace '/', the home folder, the project itself or the content."""
-    target = out.resolve()
-    forbidden = {Path("/").resolve(), Path.home().resolve(), root.resolve()}
-    forbidden |= {p.resolve() for p in protected}
-    for danger in forbidden:
-        if target == danger or danger.is_relative_to(target):
-            raise UnsafeOutput(f"refusing to write the site into {out}: it would replace {danger}")
-    if target.is_dir() and any(target.iterdir()) and not (target / SITE_MARK).is_file():
+    """Refuse, before anything is created or deleted, an output folder whose replacement would
+    lose something: a file or device, a system folder, the project, its content, templates, code
+    or .git, or any folder that holds files this build did not make. `protected` are the content
+    and templates folders; the folders holding them are projects, never replaced whole."""
+    try:
+        target = out.resolve()
+        _refuse_system_folders(out, target)
+        _refuse_project_folders(out, target, root, protected)
+        _refuse_what_is_not_a_folder(out, target)
+        if target.is_dir() and any(target.iterdir()) and not _ours(out, target, root):
+            raise UnsafeOutput(
+                f"refusing to replace {out}: it holds files this build did not make (no {MARK}); "
+                "choose an empty or new folder"
+            )
+    except (OSError, RuntimeError) as exc:  # unreadable, or links in a loop
         raise UnsafeOutput(
-            f"refusing to replace {out}: it is not empty and does not look like a built site "
-            f"(no {SITE_MARK}); choose an empty or new folder"
-        )
+            f"refusing to write the site into {out}: it cannot be read ({exc})"
+        ) from exc
+
+
+def _resolved(names: Iterable[str | Path]) -> set[Path]:
+    """Each path as written and with its links followed (/bin is /usr/bin on many systems)."""
+    return {form for name in names for form in (Path(name), Path(name).resolve())}
+
+
+def _refuse_system_folders(out: Path, target: Path) -> None:
+    system = _resolved(SYSTEM)
+    with contextlib.suppress(RuntimeError, KeyError):  # no home folder to protect
+        system |= _resolved([Path.home()])
+    for folder in sorted(system):
+        if folder.is_relative_to(target):
+            raise UnsafeOutput(f"refusing to write the site into {out}: it would replace {folder}")
+    for tree in sorted(_resolved(SYSTEM_TREES)):
+        if target.is_relative_to(tree):
+            raise UnsafeOutput(
+                f"refusing to write the site into {out}: it is inside the system folder {tree}"
+            )
+
+
+def _refuse_project_folders(out: Path, target: Path, root: Path, protected: Iterable[Path]) -> None:
+    trees = _resolved([*protected, PACKAGE])
+    projects = _resolved([root, PACKAGE.parent, *(tree.parent for tree in trees)])
+    trees |= {project / ".git" for project in projects}
+    for folder in sorted(projects | trees):
+        if folder.is_relative_to(target):
+            raise UnsafeOutput(f"refusing to write the site into {out}: it would replace {folder}")
+    for tree in sorted(trees):
+        if target.is_relative_to(tree):
+            raise UnsafeOutput(f"refusing to write the site into {out}: it is inside {tree}")
+
+
+def _refuse_what_is_not_a_folder(out: Path, target: Path) -> None:
+    """A file, device, pipe or socket (or a link to one) is never replaced by a folder; nor can
+    a site go under something that is not a folder."""
+    if os.path.lexists(target):
+        kind = stat.S_IFMT(os.lstat(target).st_mode)
+        if kind != stat.S_IFDIR:
+            what = KINDS.get(kind, "not a folder")
+            raise UnsafeOutput(
+                f"refusing to write the site into {out}: it is {what}; give --out a folder"
+            )
+        return
+    parent = target.parent
+    while not os.path.lexists(parent):
+        parent = parent.parent
+    if not parent.is_dir():
+        raise UnsafeOutput(f"refusing to write the site into {out}: {parent} is not a folder")
+
+
+def _ours(out: Path, target: Path, root: Path) -> bool:
+    """Whether a folder was built here: it holds the mark, or, for a site built before there was
+    one, the build manifest of that very folder exists (the next build adds the mark)."""
+    mark = target / MARK
+    return (mark.is_file() and not mark.is_symlink()) or manifest_path(root, out).is_file()
+
+
+def mark(folder: Path) -> None:
+    """Mark `folder` as a site this build made, so a later build may replace it."""
+    path = folder / MARK
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == MARK_TEXT and not path.is_symlink():
+            return
+    write_atomic(path, MARK_TEXT)
 
 
 class Staging:
@@ -59,7 +148,9 @@ class Staging:
 
     def _new_folder(self) -> Path:
         """Where the files of this build are written."""
-        return Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent)).resolve()
+        folder = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent))
+        mark(folder)
+        return folder.resolve()
 
     def target(self, relative: str) -> str:
         """Where `relative` goes in the new site (its folder made); never outside it."""
@@ -115,6 +206,7 @@ class InPlace(Staging):
 
     def _new_folder(self) -> Path:
         self.out.mkdir(exist_ok=True)
+        mark(self.out)  # ours from now on, even if this first build fails halfway
         return self.out
 
     def put(self, relative: str, data: bytes) -> str:
@@ -129,7 +221,7 @@ class InPlace(Staging):
 
     def publish(self, files: Mapping[str, str]) -> threading.Thread:
         """Remove what this build did not make; the rest is in place already."""
-        keep = set(files)
+        keep = {*files, MARK}
         for folder, _subfolders, names in os.walk(self.out, topdown=False):
             inside = os.path.relpath(folder, self.out)
             for name in names:
@@ -186,9 +278,10 @@ class Patch(Staging):
             target = Path(self._old, path)
             target.parent.mkdir(parents=True, exist_ok=True)
             Path(self._new, path).replace(target)
-        for path in sorted(_files_in(self._old) - files.keys()):
+        for path in sorted(_files_in(self._old) - files.keys() - {MARK}):
             Path(self._old, path).unlink()
             _prune(Path(self._old, path).parent, self.out)
+        mark(self.out)  # a site built before there was a mark gets one
         return _started(self.discard)
 
 

@@ -34,7 +34,8 @@ def script(templates: Path, name: str) -> Asset:
 
 
 def images(content: Content, content_dir: Path) -> list[Asset]:
-    """The SVG images in content/images/, served at /images/<name> as they are."""
+    """The SVG images published pages use, served at /images/<name> as they are: reading the
+    content refused any that holds more than drawing (content/svg.py)."""
     folder = content_dir / "images"
     return [
         Asset(f"images/{name}", (folder / name).read_bytes())

@@ -29,6 +29,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from ..common.errors import BuildError, ContentError, Position, relative
 from ..common.folders import Folders
+from ..content.imagefiles import FORMATS, MAX_PIXELS
 
 WIDTHS = (480, 960, 1600)
 SIZES = "(min-width: 46rem) 44rem, 100vw"  # the text column is at most 44rem wide
@@ -37,6 +38,10 @@ RASTER = (".jpg", ".jpeg", ".png", ".webp")
 VERSION = "1"  # bump to re-encode every cached image after changing how it is done
 _IMG = re.compile(r'<img\b[^>]*\bsrc="/images/([^"/]+)"[^>]*>')
 _ATTR = re.compile(r'\b(alt|title)="([^"]*)"')
+
+# Reading content already refused images over MAX_PIXELS from their headers; should one get
+# here anyway, Pillow refuses to decode more than twice that instead of filling the memory.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def _fallback(name: str, image: Image.Image) -> str:
 
 def _variants(name: str, data: bytes) -> list[tuple[int, int, str, bytes]]:
     """[(width, height, format, bytes)] for one source image, narrowest first."""
-    with Image.open(io.BytesIO(data)) as source:
+    with Image.open(io.BytesIO(data), formats=FORMATS) as source:
         image = _upright_srgb(source)
     fallback = _fallback(name, image)
     result = []
@@ -160,7 +165,8 @@ def picture(name: str, data: bytes, cache: Path) -> Picture:
 
 
 def pictures(folders: Folders, names: tuple[str, ...], cache: Path) -> dict[str, Picture]:
-    """Every raster image in content/images/, by its file name; unreadable ones are errors."""
+    """The raster images among `names` (those published pages use), by file name; unreadable
+    ones are errors."""
     found, errors = {}, []
     for name in (name for name in names if name.lower().endswith(RASTER)):
         path = folders.content / "images" / name

@@ -14,6 +14,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..content.weblinks import CONTACT, SCHEMES, url_problem
+
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "dl", "dt", "em", "figcaption", "figure",
     "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "strong", "sub", "sup",
@@ -26,7 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope"},
     **{f"h{level}": {"id"} for level in range(2, 7)},
 }
-URL_SCHEMES = {"https", "http", "mailto"}
+URL_SCHEMES = set(SCHEMES)  # the rule of content/weblinks.py, which refuses the rest with an error
 
 
 def slugify(value: str, separator: str = "-") -> str:
@@ -70,11 +72,20 @@ class MarkdownRenderer:
         return Markup(html)
 
 
+def _same_rule(_tag: str, attribute: str, value: str) -> str | None:
+    """nh3 keeps any address without a scheme ('//other.site/', 'www.x.no'): drop the ones the
+    link rule refuses. Content with such a link already failed to load; this is the backstop."""
+    if attribute not in ("href", "src") or (value[:1] in "/#" and value[:2] != "//"):
+        return value
+    return None if url_problem(value, "", CONTACT, fragment=True) else value
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_same_rule,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

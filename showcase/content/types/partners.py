@@ -1,4 +1,4 @@
-"""Partners (content/partners/<key>.yaml): name, role and an https address."""
+"""Partners (content/partners/<key>.yaml): name, role and an address (https or a site path)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ def read_partners(reader: Reader) -> tuple[Partner, ...]:
     partners = []
     for source, f in reader.yaml_items("partners"):
         published = reader.published(f)
-        url = f.text("url", required=False)
-        if url and not url.startswith("https://"):
-            reader.log.error(f.items["url"][1].where, "'url' must start with https://", "")
+        url = f.url("url", required=False)
         partner = Partner(
             key=source.key,
             order=f.integer("order") or 0,

@@ -11,6 +11,7 @@ from ..fields import Fields
 from ..load import read_yaml_file, single_file
 from ..model import Contact, Site, allow_key
 from ..reader import DESCRIPTION_MAX, TITLE_MAX
+from ..weblinks import CONTACT
 
 LANGUAGE_CODES = ("nb", "nn", "en", "se")
 _BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
@@ -54,7 +55,10 @@ def read_site(folders: Folders, log: ErrorLog) -> Site | None:
         base_url=base_url,
         languages=tuple(langs),
         organisation=f.translated("organisation", max_length=60) or {},
-        contact=Contact(contact.translated("name", max_length=40) or {}, contact.text("url") or ""),
+        contact=Contact(
+            contact.translated("name", max_length=40) or {},
+            contact.url("url", schemes=CONTACT) or "",
+        ),
         nav=f.text_list("nav"),
         footer=f.translated("footer") or {},
         privacy_allow=tuple(sorted({allow_key(value) for value in allow})),
