@@ -11,6 +11,9 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 HANDOUT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-inter poppler-utils
 DEBS_READY := .cache/handout-debs.ready
 PORT ?= 8000
+# make publish TARGET=user@host:/srv/velferdslab (or a local folder): where the releases live.
+TARGET ?=
+RSYNC := /usr/bin/rsync
 # make bench: the peers (Hugo, Pelican, MkDocs) live in their own venv, pinned separately.
 BENCH_VENV := bench/.venv
 BENCH_READY := $(BENCH_VENV)/.ready
@@ -19,7 +22,7 @@ REPS ?= 3
 # make bench BASELINE=HEAD~1: also time that commit's builds, side by side in each round.
 BASELINE ?=
 
-.PHONY: build check serve test lint format audit bench clean
+.PHONY: build check serve test lint format audit bench publish rollback releases clean
 
 $(READY): pyproject.toml | $(DEBS_READY)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +50,11 @@ $(DEBS_READY): Makefile
 $(FONT):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-dejavu-core
+
+# Publishing copies the site with rsync: Debian's rsync, installed when missing.
+$(RSYNC):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends rsync
 
 ## build: build the site into site/
 build: $(READY) $(FONT)
@@ -78,6 +86,18 @@ test: lint $(NODE_READY) $(FONT)
 ## audit: Lighthouse scores for key pages in both languages (not part of test)
 audit: $(READY) $(NODE_READY) $(FONT)
 	$(BIN)/python tools/audit.py
+
+## publish: build, then put site/ live on the web server as a new release (TARGET=user@host:/path or a folder)
+publish: $(READY) $(FONT) $(RSYNC)
+	$(BIN)/python build.py publish --target "$(TARGET)"
+
+## rollback: make the release before the live one live again (TARGET=user@host:/path or a folder)
+rollback: $(READY) $(RSYNC)
+	$(BIN)/python build.py rollback --target "$(TARGET)"
+
+## releases: list the releases on the web server, marking the live one (TARGET=…)
+releases: $(READY)
+	$(BIN)/python build.py releases --target "$(TARGET)"
 
 $(BENCH_READY): bench/requirements.txt
 	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)

@@ -136,7 +136,7 @@ def test_reading_order_follows_the_sheet_front_to_back(real_site: Path) -> None:
     tags = structure_tags(reader)
     headings = [tag for tag in tags if tag in ("/H1", "/H2")]
     assert headings[0] == "/H1" and headings.count("/H1") == 1
-    assert "/Table" in tags and "/Figure" in tags and "/L" in tags
+    assert "/Table" in tags and "/L" in tags
     text = text_of(reader)
     order = [
         "Asker velferdslab",
@@ -219,23 +219,62 @@ def require(tool: str) -> str:
     return path
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_qr_code_on_the_back_opens_the_site_in_the_same_language(
-    real_site: Path, lang: str, tmp_path: Path
-) -> None:
+REAL_ADDRESS = "https://velferdslab.asker.kommune.no"
+PROOF = {"nb": "Prøveutgave – ikke til utdeling", "en": "Proof copy — not for distribution"}
+
+
+def codes_on(pdf: Path, page: int, tmp_path: Path) -> list[Any]:
+    """The QR codes a phone would read from one page of a PDF."""
     import zxingcpp
     from PIL import Image
 
     pdftoppm = require("pdftoppm")
-    pdf = real_site / "handouts" / NAMES[(lang, False)]
+    prefix = tmp_path / f"{pdf.stem}-{page}"
     subprocess.run(
-        [pdftoppm, "-f", "2", "-l", "2", "-r", "150", "-gray", "-png", pdf, tmp_path / "back"],
+        [pdftoppm, "-f", str(page), "-l", str(page), "-r", "150", "-gray", "-png", pdf, prefix],
         check=True,
     )
-    (picture,) = tmp_path.glob("back*.png")
-    codes = zxingcpp.read_barcodes(Image.open(picture))
-    assert [code.text for code in codes] == [BASE + ("/" if lang == "nb" else "/en/")]
+    (picture,) = tmp_path.glob(f"{prefix.name}*.png")
+    return list(zxingcpp.read_barcodes(Image.open(picture)))
+
+
+@pytest.fixture(scope="module")
+def real_address_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content's handouts with a real address in place of the placeholder."""
+    folder = tmp_path_factory.mktemp("real-address")
+    content = folder / "content"
+    shutil.copytree(PROJECT / "content", content)
+    edit(content / "site.yaml", BASE, REAL_ADDRESS)
+    for item in render(content).items:
+        (folder / item.path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / item.path).write_bytes(item.data)
+    return folder
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qr_code_on_the_back_opens_the_site_in_the_same_language(
+    real_address_handouts: Path, lang: str, tmp_path: Path
+) -> None:
+    import zxingcpp
+
+    pdf = real_address_handouts / "handouts" / NAMES[(lang, False)]
+    codes = codes_on(pdf, 2, tmp_path)
+    assert [code.text for code in codes] == [REAL_ADDRESS + ("/" if lang == "nb" else "/en/")]
     assert codes[0].format == zxingcpp.BarcodeFormat.QRCode
+    reader = PdfReader(pdf)
+    assert "/Figure" in structure_tags(reader)  # the QR code, described for screen readers
+    assert all(PROOF[lang] not in page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_placeholder_address_prints_a_proof_copy_without_a_qr_code(
+    real_site: Path, lang: str, tmp_path: Path
+) -> None:
+    """content/site.yaml's address is a placeholder: a QR code would lead nowhere."""
+    pdf = real_site / "handouts" / NAMES[(lang, False)]
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        assert PROOF[lang] in " ".join(page.extract_text().split()), number
+        assert codes_on(pdf, number, tmp_path) == [], number
 
 
 def test_the_site_links_to_the_handouts_with_language_and_size(real_site: Path) -> None:

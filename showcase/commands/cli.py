@@ -1,9 +1,10 @@
-"""The command line: `python build.py [build|check|serve|new|deny-name|handout] [options]`.
+"""The command line: `python build.py [build|check|serve|new|deny-name|handout|publish|rollback|
+releases] [options]`.
 
-Exit codes: 0 success; 1 content errors (listed on stderr, site/ untouched); 2 wrong usage or an
-unsafe output folder; 3 an internal error, a bug in this program (one line on stderr, the
-traceback in .cache/logs/). Messages are in Norwegian unless --lang en is given or $LANG starts
-with en.
+Exit codes: 0 success; 1 content errors (listed on stderr, site/ untouched); 2 wrong usage, an
+unsafe output folder, or a publish refused or failed (the live site unchanged); 3 an internal
+error, a bug in this program (one line on stderr, the traceback in .cache/logs/). Messages are
+in Norwegian unless --lang en is given or $LANG starts with en.
 """
 
 from __future__ import annotations
@@ -31,14 +32,25 @@ from .reporter import report_problems, report_success
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 CRASH_LOGS = Path(".cache") / "logs"  # inside the project, beside the build cache
-COMMANDS = ("build", "check", "serve", "new", "deny-name", "handout")
+COMMANDS = (
+    "build",
+    "check",
+    "serve",
+    "new",
+    "deny-name",
+    "handout",
+    "publish",
+    "rollback",
+    "releases",
+)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python build.py",
         description="Build the Asker velferdslab showcase site.",
-        epilog="exit codes: 0 success, 1 content errors, 2 wrong usage or unsafe output folder, "
+        epilog="exit codes: 0 success, 1 content errors, 2 wrong usage, unsafe output folder or "
+        "publish refused or failed (live site unchanged), "
         "3 internal error (a bug: please report it with the log file named)",
     )
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS)
@@ -51,6 +63,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="serve without opening a browser")
     parser.add_argument(
         "--jobs", type=int, default=0, help="processes rendering pages (default: one per core)"
+    )
+    parser.add_argument(
+        "--target",
+        help="for publish, rollback, releases: the web server's folder, a local path or "
+        "user@host:/path",
     )
     parser.add_argument(
         "--lang",
@@ -100,6 +117,8 @@ def run(project: Path, args: argparse.Namespace, lang: str) -> int:
         serve(folders, out, args.port, lang, open_browser=not args.no_browser)
     elif args.command == "new":
         return new(folders, args.args, lang)
+    elif args.command in ("publish", "rollback", "releases"):
+        return publishing(folders, out, args, lang)
     elif args.command == "deny-name":
         return deny_name(folders.root, lang)
     else:
@@ -209,3 +228,16 @@ def handout(folders: Folders, out: Path, only: str | None, lang: str) -> int:
     cached, made, took = len(result.items) - result.rendered, result.rendered, f"{seconds:.2f}"
     print(translate(f"handouts: {made} rendered, {cached} from the cache, in {took} s", lang))
     return EXIT_OK
+
+
+def publishing(folders: Folders, out: Path, args: argparse.Namespace, lang: str) -> int:
+    """`publish`, `rollback` and `releases` (commands/publish.py); publish builds first."""
+    from . import publish
+
+    if args.command == "rollback":
+        return publish.rollback(args.target, lang)
+    if args.command == "releases":
+        return publish.list_releases(args.target, lang)
+    return publish.publish(
+        folders, out, args.target, lambda: build(folders, out, False, args.jobs, lang), lang
+    )

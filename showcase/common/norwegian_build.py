@@ -298,4 +298,76 @@ BUILD: tuple[tuple[str, str], ...] = (
         "handouts: {rendered} rendered, {cached} from the cache, in {seconds} s",
         "informasjonsark: {rendered} laget, {cached} fra hurtiglageret, på {seconds} s",
     ),
+    # publishing
+    (
+        "TARGET is missing: give the web server's folder, "
+        "e.g. TARGET=user@host:/srv/velferdslab (--target for build.py)",
+        "TARGET mangler: oppgi mappen på webserveren, "
+        "f.eks. TARGET=bruker@maskin:/srv/velferdslab (--target for build.py)",
+    ),
+    ("TARGET is empty", "TARGET er tom"),
+    (
+        "the server folder in {target} must be an absolute path of letters, digits, "
+        "'.', '_', '-' and '/', such as user@host:/srv/velferdslab",
+        "mappen på serveren i {target} må være en absolutt sti med bokstaver, sifre, "
+        "'.', '_', '-' og '/', for eksempel bruker@maskin:/srv/velferdslab",
+    ),
+    (
+        "refusing to publish into {path}: give a folder of its own",
+        "vil ikke publisere til {path}: oppgi en egen mappe",
+    ),
+    (
+        "rsync is not installed: apt-get install rsync",
+        "rsync er ikke installert: apt-get install rsync",
+    ),
+    (
+        "refusing to publish: the site's address '{url}' is a placeholder "
+        "(a domain kept for examples and tests, or one not on the public internet); "
+        "set base_url in content/site.yaml to the site's real address",
+        "vil ikke publisere: adressen til nettstedet, '{url}', er en plassholder "
+        "(et domene satt av til eksempler og tester, eller et som ikke er på det åpne "
+        "internettet); sett base_url i content/site.yaml til den virkelige adressen",
+    ),
+    (
+        "publishing failed, the live site is unchanged: {reason}",
+        "publiseringen mislyktes, nettstedet som er ute er uendret: {reason}",
+    ),
+    (
+        "rollback failed, the live site is unchanged: {reason}",
+        "tilbakerullingen mislyktes, nettstedet som er ute er uendret: {reason}",
+    ),
+    (
+        "{target}/current is not a symbolic link; move it away before publishing",
+        "{target}/current er ikke en symbolsk lenke; flytt den bort før du publiserer",
+    ),
+    ("rsync: {reason}", "rsync: {reason}"),
+    ("cannot read the releases: {reason}", "kan ikke lese utgivelsene: {reason}"),
+    ("removed an unfinished upload: {name}", "fjernet en uferdig opplasting: {name}"),
+    (
+        "uploading {site} to {target}/releases/{name}/",
+        "laster opp {site} til {target}/releases/{name}/",
+    ),
+    (
+        "published {name}: {target}/current points to it now",
+        "publiserte {name}: {target}/current peker nå på den",
+    ),
+    ("removed the old release {name}", "fjernet den gamle utgivelsen {name}"),
+    (
+        "nothing to roll back to in {target}: there is no earlier release",
+        "ingenting å rulle tilbake til i {target}: det finnes ingen tidligere utgivelse",
+    ),
+    (
+        "rolled back: {name} is live now (it was {old})",
+        "rullet tilbake: {name} er ute nå (det var {old})",
+    ),
+    ("no releases in {target} yet", "ingen utgivelser i {target} ennå"),
+    (
+        "releases in {target}, oldest first (* is live):",
+        "utgivelser i {target}, eldste først (* er ute nå):",
+    ),
+    ("{mark} {name}  {when} UTC  commit {commit}", "{mark} {name}  {when} UTC  commit {commit}"),
+    (
+        "    with changes to content/ or templates/ that were not committed",
+        "    med endringer i content/ eller templates/ som ikke var committet",
+    ),
 )

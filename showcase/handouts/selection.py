@@ -24,6 +24,7 @@ from ..content.model import (
     Partner,
     Translated,
 )
+from ..content.placeholder import is_placeholder
 from ..render.charts import stacked_bars
 
 MAX_STEPS = 6
@@ -73,6 +74,7 @@ class Sheet:
 
     lang: str
     home_url: str  # absolute address of the site in this language
+    proof: bool  # the address is a placeholder: a proof label instead of a QR code to nowhere
     steps: tuple[MethodStep, ...]
     scale: tuple[Level, ...]
     groups: tuple[Group, ...]
@@ -113,6 +115,7 @@ def sheet(content: Content, lang: str, home_url: str) -> Sheet:
     return Sheet(
         lang=lang,
         home_url=home_url,
+        proof=is_placeholder(home_url),
         steps=content.method.steps,
         scale=content.method.scale,
         groups=content.groups,

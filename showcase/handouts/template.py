@@ -57,13 +57,16 @@ def render(
     url: str,
 ) -> str:
     lang, strings = sheet.lang, content.strings
+    qr_label = strings["handout_qr"][lang]
     try:
         return env.get_template(TEMPLATE).render(
             lang=lang,
             sheet=sheet,
             title=f"{content.site.title[lang]} – {strings['handout_title'][lang]}",
             print_shop=print_shop,
-            qr=printer.qr_svg(sheet.home_url, f"{strings['handout_qr'][lang]} {sheet.home_url}"),
+            qr=None
+            if sheet.proof
+            else printer.qr_svg(sheet.home_url, f"{qr_label} {sheet.home_url}"),
             display_url=sheet.home_url.removeprefix("https://").rstrip("/"),
         )
     except Exception as exc:
