@@ -419,7 +419,7 @@ def generate(n: int, out: Path, source: Path = PROJECT / "content") -> list[Item
     """Write the corpus for every tool into out/<tool>/, replacing what was there."""
     groups = sorted(p.stem for p in (source / "groups").glob("*.yaml"))
     services_file = yaml.safe_load((source / "services.yaml").read_text(encoding="utf-8"))
-    services = sorted(services_file["services"])
+    services = sorted(row["key"] for row in services_file["services"])
     items = plan(n)
     pages = pages_for(items, groups, services)
     for tool in TOOLS:

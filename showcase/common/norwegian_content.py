@@ -142,6 +142,10 @@ CONTENT: tuple[tuple[str, str], ...] = (
         "legg til en linje med bare '---' etter det siste feltet",
     ),
     # site and content
+    # declared fields (issue 14)
+    ("the service '{key}' is listed twice", "tjenesten '{key}' står to ganger i listen"),
+    ("the target group '{key}' is listed twice", "målgruppen '{key}' står to ganger i listen"),
+    ("remove one of them", "fjern den ene"),
     ("site.yaml is missing", "site.yaml mangler"),
     (
         "create content/site.yaml with the site's title",

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from ..common.errors import ErrorLog, Position, did_you_mean
 from ..common.folders import Folders
+from .declaration import ContentType, Field
+from .declared import Values, complete, each_item, read_declared
 from .fields import Fields
 from .load import (
     KEY_HINT,
@@ -22,7 +24,7 @@ from .load import (
     read_yaml_file,
     yaml_sources,
 )
-from .model import PUBLISHED, STATUSES, Case, News, Prose, Translated
+from .model import PUBLISHED, STATUSES, Case, News, Prose
 from .weblinks import check_links
 from .yamlread import Mapping, excerpt
 
@@ -40,6 +42,29 @@ class Reader:
     log: ErrorLog
     include_drafts: bool
     images: tuple[str, ...]
+    services: tuple[str, ...] = ()  # the keys in services.yaml, once it has been read
+
+    def options(self, source: str) -> tuple[str, ...]:
+        """The keys a `choices_from` field may take: every item of that kind, whatever its
+        status (a reference to a draft or a broken item is right; the item is judged itself)."""
+        if source == "services":
+            return self.services
+        if source == "pages":
+            found = markdown_sources(
+                self.folders.content / source, self.folders.root, self.languages, ErrorLog()
+            )
+            return tuple(sorted(found))
+        return tuple(self.existing(source))
+
+    def values(self, f: Fields, declared: ContentType | tuple[Field, ...]) -> Values:
+        """The declared fields of `f`; a Markdown type's fields are read one file at a time."""
+        if isinstance(declared, ContentType):
+            per_file = declared.storage == "markdown-folder"
+            return read_declared(f, declared.fields, self.options, per_file)
+        return read_declared(f, declared, self.options)
+
+    def declared_items(self, f: Fields, field: Field) -> Iterator[tuple[Values, Fields]]:
+        return each_item(f, field, self.options)
 
     def fields(self, node: object, where: Position) -> Fields:
         return Fields(node if isinstance(node, Mapping) else None, self.log, where, self.languages)
@@ -51,10 +76,9 @@ class Reader:
                 continue
             yield source, Fields(node, self.log, Position(source.rel, 1, 1), self.languages)
 
-    def published(self, f: Fields) -> bool:
+    def published(self, status: object) -> bool:
         """Whether to include the item: published, or any valid status in the preview."""
-        status = f.choice("status", STATUSES)
-        return status == PUBLISHED or (status is not None and self.include_drafts)
+        return status == PUBLISHED or (status in STATUSES and self.include_drafts)
 
     @staticmethod
     def draft(*fields: Fields) -> bool:
@@ -78,19 +102,32 @@ class Reader:
             if len(files) == len(self.languages):
                 yield key, files
 
-    def prose(self, md: MarkdownFile, f: Fields) -> Prose:
+    def bilingual_values(
+        self, declared: ContentType
+    ) -> Iterator[tuple[str, dict[str, tuple[MarkdownFile, Fields]], dict[str, Values]]]:
+        """Each Markdown item with its declared fields read in every language; the fields
+        that are not translated must agree between the languages."""
+        for key, files in self.bilingual(declared.path):
+            values = {lang: self.values(f, declared) for lang, (_md, f) in files.items()}
+            for field in declared.fields:
+                if not field.translated:
+                    by_lang = {lang: v[field.name] for lang, v in values.items()}
+                    if all(map(complete, by_lang.values())):  # else reported where unreadable
+                        self.same_everywhere(files, field.name, by_lang)
+            yield key, files, values
+
+    def prose(self, md: MarkdownFile, values: Values) -> Prose:
         self.check_images(md)
         check_links(md.body, md.body_where, self.log)
         return Prose(
-            title=f.text("title", max_length=TITLE_MAX) or "",
-            description=f.text("description", max_length=DESCRIPTION_MAX) or "",
+            title=str(values.get("title") or ""),
+            description=str(values.get("description") or ""),
             body=md.body,
             where=md.body_where,
         )
 
-    def slug(self, f: Fields, default: str) -> str:
-        slug = f.text("slug", required=False)
-        if slug is None:
+    def slug(self, f: Fields, slug: object, default: str) -> str:
+        if not isinstance(slug, str):
             return default
         where = f.items["slug"][1].where
         if not KEY_PATTERN.match(slug):
@@ -99,8 +136,10 @@ class Reader:
             name_allowed(slug, where, self.log)
         return slug
 
-    def all_published(self, key: str, files: dict[str, tuple[MarkdownFile, Fields]]) -> bool:
-        states = {lang: self.published(f) for lang, (_md, f) in files.items()}
+    def all_published(
+        self, key: str, files: dict[str, tuple[MarkdownFile, Fields]], values: dict[str, Values]
+    ) -> bool:
+        states = {lang: self.published(values[lang]["status"]) for lang in files}
         if len(set(states.values())) > 1:
             md = next(md for lang, (md, _f) in files.items() if not states[lang])
             self.log.warn(
@@ -141,20 +180,6 @@ class Reader:
                         f"'{item.slug[lang]}'",
                         "give one of them its own slug in the front matter",
                     )
-
-    def references(
-        self, f: Fields, key: str, known: dict[str, Translated]
-    ) -> tuple[str, ...] | None:
-        """Keys that must exist in `known`; None (already reported) when one does not."""
-        refs = []
-        for node in f.sequence(key):
-            value = getattr(node, "text", "")
-            if value not in known:
-                hint = did_you_mean(value, known) or f"use a key from content/{key}.yaml"
-                self.log.error(node.where, f"unknown {key[:-1]} '{excerpt(value)}'", hint)
-                return None
-            refs.append(value)
-        return tuple(refs)
 
     def existing(self, folder: str) -> list[str]:
         """Keys of every item file in a folder, whatever its status or state: references to

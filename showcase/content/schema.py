@@ -52,11 +52,12 @@ def load_content(
     pages = read_pages(reader)
     method = read_method(reader)
     services = read_services(reader)
+    reader.services = tuple(services)
     groups = read_groups(reader)
     awards = read_awards(reader)
     partners = read_partners(reader)
     results = read_results(reader, groups)
-    cases = read_cases(reader, groups, services)
+    cases = read_cases(reader, groups)
     news = read_news(reader)
     _check_nav(site, pages, folders, log)
     if log.errors or method is None:

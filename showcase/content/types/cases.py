@@ -5,50 +5,176 @@ from __future__ import annotations
 
 import re
 
+from ..declaration import ContentType, Field
 from ..fields import Fields
 from ..model import STABILITY_LEVELS, Case, CaseText, Group, Translated
 from ..reader import Reader
+from .shared import DESCRIPTION, ILLUSTRATIVE, SLUG, STATUS_PER_FILE, TITLE, body, t
 
 CONSENT_PLACEHOLDER = "SAMTYKKE-MANGLER"  # what `new case` writes until consent is recorded
 
 
-def read_cases(
-    reader: Reader, groups: tuple[Group, ...], services: dict[str, Translated]
-) -> tuple[Case, ...]:
+def _level(name: str, nb: str, en: str) -> Field:
+    return Field(
+        name,
+        "choice",
+        t(nb, en),
+        t(
+            "Uholdbar, ustabil, stabil eller bærekraftig.",
+            "Untenable, unstable, stable or sustainable.",
+        ),
+        choices=STABILITY_LEVELS,
+        default="ustabil" if name == "before" else "stabil",
+    )
+
+
+def _goals(name: str, nb: str, en: str, example_nb: str, example_en: str) -> Field:
+    return Field(
+        name,
+        "list",
+        t(nb, en),
+        t("Ett mål per linje.", "One goal per line."),
+        translated=True,
+        example=t(example_nb, example_en),
+    )
+
+
+DECLARATION = ContentType(
+    name="cases",
+    storage="markdown-folder",
+    path="cases",
+    label=t("Historier", "Stories"),
+    label_singular=t("Historie", "Story"),
+    help=t(
+        "Anonymiserte historier om familier og innbyggere, med samtykke.",
+        "Anonymised stories of families and citizens, with consent.",
+    ),
+    fields=(
+        TITLE,
+        DESCRIPTION,
+        SLUG,
+        Field(
+            "pseudonym",
+            "text",
+            t("Oppdiktet navn", "Made-up name"),
+            t(
+                "For eksempel «Familie F». Aldri et ekte navn.",
+                "E.g. “Family F”. Never a real name.",
+            ),
+            translated=True,
+            max_length=60,
+            example=t("Familie X", "Family X"),
+        ),
+        Field(
+            "group",
+            "choice",
+            t("Målgruppe", "Target group"),
+            t("Målgruppen historien hører til.", "The target group the story belongs to."),
+            choices_from="groups",
+        ),
+        Field(
+            "services",
+            "choices",
+            t("Tjenester rundt bordet", "Services at the table"),
+            t("Tjenestene som var med i møtet.", "The services that took part in the meeting."),
+            choices_from="services",
+        ),
+        Field(
+            "stability",
+            "group",
+            t("Situasjonen før og nå", "The situation before and now"),
+            t("Nivået på skalaen før møtet og nå.", "The level on the scale before and now."),
+            fields=(_level("before", "Før", "Before"), _level("after", "Nå", "Now")),
+        ),
+        Field(
+            "goals",
+            "group",
+            t("Mål i planen", "Goals in the plan"),
+            t("Målene på kort og lang sikt.", "The short- and long-term goals."),
+            translated=True,
+            fields=(
+                _goals(
+                    "short",
+                    "På kort sikt",
+                    "Short term",
+                    "Skriv et mål på kort sikt",
+                    "Write a short-term goal",
+                ),
+                _goals(
+                    "long",
+                    "På lang sikt",
+                    "Long term",
+                    "Skriv et mål på lang sikt",
+                    "Write a long-term goal",
+                ),
+            ),
+        ),
+        Field(
+            "measures",
+            "list",
+            t("Tiltak", "Measures"),
+            t(
+                "Tiltakene som ble avtalt i møtet, ett per linje.",
+                "The measures agreed, one per line.",
+            ),
+            translated=True,
+            example=t(
+                "Skriv et tiltak som ble avtalt i møtet", "Write a measure agreed in the meeting"
+            ),
+        ),
+        STATUS_PER_FILE,
+        Field(
+            "consent",
+            "text",
+            t("Samtykke (referanse)", "Consent (reference)"),
+            t(
+                "Referansen til det signerte samtykkeskjemaet. Vises aldri på nettstedet.",
+                "The reference of the signed consent form. Never shown on the site.",
+            ),
+            default=CONSENT_PLACEHOLDER,
+        ),
+        Field(
+            "illustrative",
+            "boolean",
+            ILLUSTRATIVE.label,
+            ILLUSTRATIVE.help,
+            required=False,
+            default=True,
+        ),
+    ),
+    body=body(
+        "Historien: situasjonen, møtet, planen og hvor familien står nå.",
+        "The story: the situation, the meeting, the plan and where things stand now.",
+    ),
+)
+
+
+def read_cases(reader: Reader, groups: tuple[Group, ...]) -> tuple[Case, ...]:
     cases = []
-    group_keys = reader.existing("groups")
     published_groups = {group.key for group in groups}
-    for key, files in reader.bilingual("cases"):
-        neutral: dict[str, dict[str, object]] = {}
+    for key, files, values in reader.bilingual_values(DECLARATION):
         details: dict[str, CaseText] = {}
         slug: Translated = {}
         for lang, (_md, f) in files.items():
-            record = {
-                "group": f.choice("group", group_keys),
-                "services": reader.references(f, "services", services),
-                "stability": _stability(f),
-                "consent": _consent(reader, f),
-                "illustrative": f.boolean("illustrative", default=False),
-            }
-            for name, value in record.items():
-                neutral.setdefault(name, {})[lang] = value
-            goals = f.fields("goals")
+            v = values[lang]
+            _consent(reader, f, v.optional_text("consent"), v["status"])
+            goals = v.group("goals")
             details[lang] = CaseText(
-                pseudonym=f.text("pseudonym", max_length=60) or "",
-                goals_short=goals.text_list("short"),
-                goals_long=goals.text_list("long"),
-                measures=f.text_list("measures"),
+                pseudonym=v.text("pseudonym"),
+                goals_short=goals.texts("short"),
+                goals_long=goals.texts("long"),
+                measures=v.texts("measures"),
             )
-            goals.done("'goals'")
-            slug[lang] = reader.slug(f, key)
-        for name, values in neutral.items():
-            reader.same_everywhere(files, name, values)
-        prose = {lang: reader.prose(md, f) for lang, (md, f) in files.items()}
-        published = reader.all_published(key, files)
+            slug[lang] = reader.slug(f, v["slug"], key)
+        prose = {lang: reader.prose(md, values[lang]) for lang, (md, _f) in files.items()}
+        published = reader.all_published(key, files, values)
         for _md, f in files.values():
             f.done("the front matter")
-        first = {name: values[reader.languages[0]] for name, values in neutral.items()}
-        stability = first["stability"]
+        first = values[reader.languages[0]]
+        before, after = (
+            first.group("stability").text("before"),
+            first.group("stability").text("after"),
+        )
         if published and first["group"] and first["group"] not in published_groups:
             published = False
             reader.log.warn(
@@ -56,16 +182,16 @@ def read_cases(
                 f"not published: its target group '{first['group']}' is not published",
                 "publish the target group, or choose another one",
             )
-        if published and isinstance(stability, tuple) and first["group"]:
+        if published and before and after and first["group"] and first["services"] is not None:
             cases.append(
                 Case(
                     key=key,
                     slug=slug,
-                    group=str(first["group"]),
-                    services=first["services"],  # type: ignore[arg-type]
-                    before=stability[0],
-                    after=stability[1],
-                    illustrative=bool(first["illustrative"]),
+                    group=first.text("group"),
+                    services=first.texts("services"),
+                    before=before,
+                    after=after,
+                    illustrative=first.flag("illustrative"),
                     prose=prose,
                     details=details,
                     draft=reader.draft(*(f for _, f in files.values())),
@@ -75,26 +201,19 @@ def read_cases(
     return tuple(cases)
 
 
-def _stability(f: Fields) -> tuple[str, str] | None:
-    inner = f.fields("stability")
-    before = inner.choice("before", STABILITY_LEVELS)
-    after = inner.choice("after", STABILITY_LEVELS)
-    inner.done("'stability'")
-    return (before, after) if before and after else None
-
-
-def _consent(reader: Reader, f: Fields) -> str | None:
-    consent = f.text("consent")
-    if consent == CONSENT_PLACEHOLDER and f.has("status") and not reader.draft(f):
+def _consent(reader: Reader, f: Fields, consent: str | None, status: object) -> None:
+    if consent is None:
+        return
+    where = f.items["consent"][1].where
+    if consent == CONSENT_PLACEHOLDER and status is not None and not reader.draft(f):
         reader.log.error(
-            f.items["consent"][1].where,
+            where,
             "a published story needs the reference of its signed consent form",
             f"replace {CONSENT_PLACEHOLDER} with the reference from the consent form",
         )
-    if consent is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{2,39}", consent):
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{2,39}", consent):
         reader.log.error(
-            f.items["consent"][1].where,
+            where,
             "'consent' must be the reference of a signed consent form",
             "write its reference, e.g. SAMTYKKE-2018-004 (letters, digits and hyphens)",
         )
-    return consent

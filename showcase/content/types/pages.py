@@ -4,9 +4,24 @@ their addresses, which must not collide."""
 from __future__ import annotations
 
 from ...common.errors import Position, relative
-from ..load import KEY_HINT, KEY_PATTERN
+from ..declaration import ContentType
 from ..model import Page, Translated
 from ..reader import Reader
+from .shared import DESCRIPTION, SLUG, STATUS_PER_FILE, TITLE, body, t
+
+DECLARATION = ContentType(
+    name="pages",
+    storage="markdown-folder",
+    path="pages",
+    label=t("Sider", "Pages"),
+    label_singular=t("Side", "Page"),
+    help=t(
+        "Forsiden og de faste sidene: metoden, om oss, personvern og så videre.",
+        "The front page and the fixed pages: the method, about, privacy and so on.",
+    ),
+    fields=(TITLE, DESCRIPTION, SLUG, STATUS_PER_FILE),
+    body=body("Teksten på siden.", "The text of the page."),
+)
 
 # Pages the templates build on; each needs a file per language in content/pages/.
 SECTION_PAGES = (
@@ -29,28 +44,22 @@ UNSLUGGED_PAGES = ("index", "not-found")
 def read_pages(reader: Reader) -> dict[str, Page]:
     pages: dict[str, Page] = {}
     slugs: dict[tuple[str, str], str] = {}
-    for key, files in reader.bilingual("pages"):
-        prose = {lang: reader.prose(md, f) for lang, (md, f) in files.items()}
+    for key, files, values in reader.bilingual_values(DECLARATION):
+        prose = {lang: reader.prose(md, values[lang]) for lang, (md, _f) in files.items()}
         slug: Translated = {}
         for lang, (_md, f) in files.items():
             if key in UNSLUGGED_PAGES:
                 slug[lang] = ""
-            else:
-                slug[lang] = f.text("slug") or key
-                if not KEY_PATTERN.match(slug[lang]):
-                    reader.log.error(
-                        f.items["slug"][1].where,
-                        f"'{slug[lang]}' cannot be used in an address",
-                        KEY_HINT,
-                    )
-                taken = slugs.setdefault((lang, slug[lang]), key)
-                if taken != key:
-                    reader.log.error(
-                        f.items["slug"][1].where,
-                        f"the page '{taken}' already uses the address '/{slug[lang]}/'",
-                        "choose another slug",
-                    )
-        published = reader.all_published(key, files)
+                continue
+            slug[lang] = reader.slug(f, values[lang]["slug"], key)
+            taken = slugs.setdefault((lang, slug[lang]), key)
+            if taken != key:
+                reader.log.error(
+                    f.items["slug"][1].where if "slug" in f.items else f.where,
+                    f"the page '{taken}' already uses the address '/{slug[lang]}/'",
+                    "choose another slug",
+                )
+        published = reader.all_published(key, files, values)
         for _md, f in files.values():
             f.done("the front matter")
         if published:

@@ -2,23 +2,66 @@
 
 from __future__ import annotations
 
+from ..declaration import ContentType, Field
 from ..model import Partner
 from ..reader import Reader
+from .shared import ORDER, STATUS, t
+
+DECLARATION = ContentType(
+    name="partners",
+    storage="yaml-folder",
+    path="partners",
+    label=t("Partnere", "Partners"),
+    label_singular=t("Partner", "Partner"),
+    help=t("Dem velferdslaben samarbeider med.", "Those the welfare lab works with."),
+    fields=(
+        STATUS,
+        ORDER,
+        Field(
+            "name",
+            "text",
+            t("Navn", "Name"),
+            t("Navnet, høyst 30 tegn.", "The name, at most 30 characters."),
+            translated=True,
+            max_length=30,
+        ),
+        Field(
+            "role",
+            "paragraph",
+            t("Rolle", "Role"),
+            t(
+                "Hva partneren bidrar med, slik kildene sier det.",
+                "What the partner contributes, as the sources say.",
+            ),
+            translated=True,
+        ),
+        Field(
+            "url",
+            "url",
+            t("Nettadresse", "Web address"),
+            t(
+                "Valgfritt: https://… eller en side på nettstedet.",
+                "Optional: https://… or a page of this site.",
+            ),
+            required=False,
+        ),
+    ),
+)
 
 
 def read_partners(reader: Reader) -> tuple[Partner, ...]:
     partners = []
-    for source, f in reader.yaml_items("partners"):
-        published = reader.published(f)
-        url = f.url("url", required=False)
-        partner = Partner(
-            key=source.key,
-            order=f.integer("order") or 0,
-            name=f.translated("name", max_length=30) or {},
-            role=f.translated("role") or {},
-            url=url,
-        )
+    for source, f in reader.yaml_items(DECLARATION.path):
+        v = reader.values(f, DECLARATION)
         f.done(source.rel)
-        if published:
-            partners.append(partner)
+        if reader.published(v["status"]):
+            partners.append(
+                Partner(
+                    key=source.key,
+                    order=v.integer("order"),
+                    name=v.translated("name"),
+                    role=v.translated("role"),
+                    url=v.optional_text("url"),
+                )
+            )
     return tuple(sorted(partners, key=lambda p: (p.order, p.key)))

@@ -5,15 +5,144 @@ from __future__ import annotations
 
 import re
 
-from ...common.errors import ErrorLog, Position, did_you_mean, relative
+from ...common.errors import ErrorLog, Position, relative
 from ...common.folders import Folders
+from ..declaration import ContentType, Field
+from ..declared import read_declared
 from ..fields import Fields
 from ..load import read_yaml_file, single_file
 from ..model import Contact, Site, allow_key
 from ..reader import DESCRIPTION_MAX, TITLE_MAX
 from ..weblinks import CONTACT
+from .shared import t
 
 LANGUAGE_CODES = ("nb", "nn", "en", "se")
+
+
+def _text(name: str, nb: str, en: str, help_nb: str, help_en: str, max_length: int = 0) -> Field:
+    return Field(
+        name, "text", t(nb, en), t(help_nb, help_en), translated=True, max_length=max_length or None
+    )
+
+
+DECLARATION = ContentType(
+    name="site",
+    storage="yaml-file",
+    path="site.yaml",
+    label=t("Nettstedet", "The site"),
+    label_singular=t("Nettstedet", "The site"),
+    help=t(
+        "Tittel, adresse, språk, meny, kontakt og bunntekst.",
+        "Title, address, languages, menu, contact and footer.",
+    ),
+    creatable=False,
+    fields=(
+        _text(
+            "title",
+            "Tittel",
+            "Title",
+            "Navnet på nettstedet, høyst 60 tegn.",
+            "The site's name, at most 60 characters.",
+            60,
+        ),
+        _text(
+            "tagline",
+            "Undertittel",
+            "Tagline",
+            "Én kort linje under navnet.",
+            "One short line under the name.",
+            TITLE_MAX,
+        ),
+        _text(
+            "description",
+            "Beskrivelse",
+            "Description",
+            "Én setning om nettstedet, høyst 200 tegn.",
+            "One sentence about the site, at most 200 characters.",
+            DESCRIPTION_MAX,
+        ),
+        Field(
+            "base_url",
+            "text",
+            t("Adresse", "Address"),
+            t(
+                "Adressen nettstedet publiseres på, https://… uten sti. Endres før publisering.",
+                "The address the site is published at, https://… without a path.",
+            ),
+        ),
+        Field(
+            "languages",
+            "choices",
+            t("Språk", "Languages"),
+            t("Det første språket er standard.", "The first language is the default."),
+            choices=LANGUAGE_CODES,
+        ),
+        _text(
+            "organisation",
+            "Organisasjon",
+            "Organisation",
+            "Hvem som står bak, høyst 60 tegn.",
+            "Who is behind the site, at most 60 characters.",
+            60,
+        ),
+        Field(
+            "contact",
+            "group",
+            t("Kontakt", "Contact"),
+            t("Hvem leserne kan kontakte.", "Whom readers can contact."),
+            fields=(
+                _text(
+                    "name",
+                    "Navn",
+                    "Name",
+                    "Navn eller rolle, høyst 40 tegn.",
+                    "Name or role, at most 40 characters.",
+                    40,
+                ),
+                Field(
+                    "url",
+                    "url",
+                    t("Adresse", "Address"),
+                    t("https://…, mailto:… eller tel:…", "https://…, mailto:… or tel:…"),
+                    schemes=CONTACT,
+                ),
+            ),
+        ),
+        Field(
+            "nav",
+            "choices",
+            t("Meny", "Menu"),
+            t("Sidene i hovedmenyen, i rekkefølge.", "The pages in the main menu, in order."),
+            choices_from="pages",
+        ),
+        Field(
+            "footer",
+            "paragraph",
+            t("Bunntekst", "Footer"),
+            t("Teksten nederst på hver side.", "The text at the foot of every page."),
+            translated=True,
+        ),
+        Field(
+            "privacy",
+            "group",
+            t("Personvern", "Privacy"),
+            t(
+                "Offentlige kontaktopplysninger som personvernsjekken skal slippe gjennom.",
+                "Public contact details the privacy check lets through.",
+            ),
+            required=False,
+            fields=(
+                Field(
+                    "allow",
+                    "list",
+                    t("Tillatt", "Allowed"),
+                    t("Én opplysning per linje.", "One detail per line."),
+                    required=False,
+                ),
+            ),
+        ),
+    ),
+)
 _BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
 
 
@@ -30,39 +159,32 @@ def read_site(folders: Folders, log: ErrorLog) -> Site | None:
     probe = Fields(node, ErrorLog(), Position(rel, 1, 1), ())
     languages = probe.text_list("languages") if probe.has("languages") else ()
     f = Fields(node, log, Position(rel, 1, 1), languages)
-    langs = f.text_list("languages")
+    v = read_declared(f, DECLARATION.fields, lambda _source: None)  # the menu is checked later
+    f.done("site.yaml")
+    langs = v.texts("languages")
     where = f.items["languages"][1].where if "languages" in f.items else f.where
-    for lang in langs:
-        if lang not in LANGUAGE_CODES:
-            log.error(where, f"unknown language '{lang}'", did_you_mean(lang, LANGUAGE_CODES))
     if not langs or len(set(langs)) != len(langs):
         log.error(where, "'languages' must list each language once", "e.g. [nb, en]")
-    base_url = (f.text("base_url") or "").rstrip("/")
+    base_url = v.text("base_url").rstrip("/")
     if base_url and not _BASE_URL.match(base_url):
         log.error(
             f.items["base_url"][1].where,
             f"'base_url' must be an https address without a path, not '{base_url}'",
             "e.g. https://velferdslab.example.org",
         )
-    contact = f.fields("contact")
-    privacy = f.fields("privacy", required=False)
-    allow = privacy.text_list("allow", required=False)
-    privacy.done("'privacy'")
+    contact = v.group("contact")
     site = Site(
-        title=f.translated("title", max_length=60) or {},
-        tagline=f.translated("tagline", max_length=TITLE_MAX) or {},
-        description=f.translated("description", max_length=DESCRIPTION_MAX) or {},
+        title=v.translated("title"),
+        tagline=v.translated("tagline"),
+        description=v.translated("description"),
         base_url=base_url,
-        languages=tuple(langs),
-        organisation=f.translated("organisation", max_length=60) or {},
-        contact=Contact(
-            contact.translated("name", max_length=40) or {},
-            contact.url("url", schemes=CONTACT) or "",
+        languages=langs,
+        organisation=v.translated("organisation"),
+        contact=Contact(contact.translated("name"), contact.text("url")),
+        nav=v.texts("nav"),
+        footer=v.translated("footer"),
+        privacy_allow=tuple(
+            sorted({allow_key(value) for value in v.group("privacy").texts("allow")})
         ),
-        nav=f.text_list("nav"),
-        footer=f.translated("footer") or {},
-        privacy_allow=tuple(sorted({allow_key(value) for value in allow})),
     )
-    contact.done("'contact'")
-    f.done("site.yaml")
     return None if log.errors else site
