@@ -17,7 +17,7 @@ from showcase import pipeline
 from showcase.content.contenttypes import CONTENT_TYPES
 
 sys.path.insert(0, str(PROJECT / "tools"))
-import decap_format  # noqa: E402
+import decap_format
 
 NODE_MODULES = PROJECT / "node_modules"
 
