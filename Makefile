@@ -13,6 +13,12 @@ DEBS_READY := .cache/handout-debs.ready
 PORT ?= 8000
 # make publish TARGET=user@host:/srv/velferdslab (or a local folder): where the releases live.
 TARGET ?=
+# make review BASE_URL=https://…: the address a review build is served at (default: site.yaml's);
+# make publish-review: BRANCH is the branch under review, BASE_URL where previews are served.
+BASE_URL ?=
+BRANCH ?=
+# CI on a plain Debian image (.ci/run, the workflows): Chromium, Java, nginx with brotli, rsync.
+CI_DEBS := chromium default-jre-headless nginx libnginx-mod-http-brotli-static rsync
 RSYNC := /usr/bin/rsync
 # make bench: the peers (Hugo, Pelican, MkDocs) live in their own venv, pinned separately.
 BENCH_VENV := bench/.venv
@@ -22,7 +28,8 @@ REPS ?= 3
 # make bench BASELINE=HEAD~1: also time that commit's builds, side by side in each round.
 BASELINE ?=
 
-.PHONY: build check serve test lint format audit bench publish rollback releases clean
+.PHONY: build check serve edit test lint format audit bench publish rollback releases clean
+.PHONY: review publish-review ci-setup
 
 $(READY): pyproject.toml | $(DEBS_READY)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +37,11 @@ $(READY): pyproject.toml | $(DEBS_READY)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-# Pinned npm tools (axe-core, vnu-jar, lighthouse); scripts off: nothing is downloaded at install.
+# Pinned npm tools (axe-core, vnu-jar, lighthouse, Decap CMS and its proxy); scripts off: nothing
+# is downloaded at install. Debian's nodejs and npm are installed when node is missing.
 $(NODE_READY): package.json package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
@@ -68,6 +78,10 @@ check: $(READY) $(FONT)
 serve: $(READY) $(FONT)
 	$(BIN)/python build.py serve --port $(PORT)
 
+## edit: the browser editor (Decap CMS) on http://127.0.0.1:$(PORT)/admin/, with the live preview
+edit: $(READY) $(NODE_READY) $(FONT)
+	$(BIN)/python build.py edit --port $(PORT)
+
 ## lint: ruff (lint and format check) and mypy
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -90,6 +104,24 @@ audit: $(READY) $(NODE_READY) $(FONT)
 ## publish: build, then put site/ live on the web server as a new release (TARGET=user@host:/path or a folder)
 publish: $(READY) $(FONT) $(RSYNC)
 	$(BIN)/python build.py publish --target "$(TARGET)"
+
+## review: a preview build with drafts into .cache/review/, marked on every page, never indexed (BASE_URL=…)
+review: $(READY) $(FONT)
+	$(BIN)/python build.py review $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+## publish-review: review, then put it live at TARGET/previews/<branch slug>/ (TARGET=…, BRANCH=…, BASE_URL=…)
+publish-review: $(READY) $(FONT) $(RSYNC)
+	$(BIN)/python build.py publish-review --target "$(TARGET)" --branch "$(BRANCH)" --base-url "$(BASE_URL)"
+
+## ci-setup: the Debian packages the whole test suite needs, installed when missing (for CI)
+ci-setup:
+	@missing=$$(for p in $(CI_DEBS); do dpkg-query -W -f='$${db:Status-Status}\n' $$p \
+	  2>/dev/null | grep -qx installed || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
+	    -y -qq --no-install-recommends $$missing; \
+	fi
 
 ## rollback: make the release before the live one live again (TARGET=user@host:/path or a folder)
 rollback: $(READY) $(RSYNC)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,17 @@ settings.register_profile("project", deadline=None)
 settings.load_profile("project")
 
 PROJECT = Path(__file__).resolve().parent.parent
+# Every "last updated" date no later than 13 February 2018, in this process and the builds it
+# starts: the fixture's pages then read the same on any clone and day (see content/history.py).
+os.environ["SOURCE_DATE_EPOCH"] = "1518480000"
 SITES = PROJECT / "tests" / "sites"
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 nobody listens on, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -49,6 +61,37 @@ def basic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture site in tests/sites/basic, built once."""
     out = tmp_path_factory.mktemp("basic") / "site"
     pipeline.build(folders_for(SITES / "basic" / "content"), out)
+    return out
+
+
+SUBPATH = "/velferdslab"  # the path a site may be published under (tests/test_subpath.py)
+SUBPATH_BASE_URL = f"https://www.example.no{SUBPATH}/"
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site published under a path (SUBPATH_BASE_URL), with a content image
+    on its about pages so pictures are made too, built once."""
+    import shutil
+
+    from PIL import Image
+
+    root = tmp_path_factory.mktemp("subpath")
+    content = root / "content"
+    shutil.copytree(SITES / "basic" / "content", content)
+    site_yaml = content / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(
+        text.replace("https://test.example.org", SUBPATH_BASE_URL), encoding="utf-8"
+    )
+    (content / "images").mkdir()
+    Image.new("RGB", (1200, 800), (40, 90, 140)).save(content / "images" / "huset.png")
+    for lang, alt in (("nb", "Huset"), ("en", "The house")):
+        page = content / "pages" / f"about.{lang}.md"
+        extra = f"\n![{alt}](/images/huset.png)\n\n[Mer om oss](/om/#main)\n"
+        page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    out = root / "site"
+    pipeline.build(folders_for(content), out)
     return out
 
 

@@ -51,13 +51,24 @@ def test_every_error_of_a_run_is_reported_with_file_line_and_fix(
     ]
 
 
-def test_a_word_yaml_reads_as_yes_or_no_must_be_quoted(copy_site: Callable[[], Path]) -> None:
+def test_true_or_false_as_a_text_must_be_quoted(copy_site: Callable[[], Path]) -> None:
     content = copy_site()
-    edit(content / "pages" / "about.nb.md", "title: Om oss", "title: no")
+    edit(content / "pages" / "about.nb.md", "title: Om oss", "title: false")
     assert build_errors(content) == [
-        "content/pages/about.nb.md:2:8: 'title' is no, which YAML reads as yes/no, not as text — "
-        'put it in quotes: "no"'
+        "content/pages/about.nb.md:2:8: 'title' is false, which YAML reads as yes/no, not as "
+        'text — put it in quotes: "false"'
     ]
+
+
+def test_no_and_on_are_texts_as_in_yaml_1_2_which_the_editor_writes(
+    copy_site: Callable[[], Path], tmp_path: Path
+) -> None:
+    """Decap CMS writes a title "No" or "On" without quotes (YAML 1.2); it stays a title."""
+    content = copy_site()
+    edit(content / "pages" / "about.nb.md", "title: Om oss", "title: No")
+    edit(content / "pages" / "about.en.md", "title: About", "title: On")
+    pipeline.build(folders_for(content), tmp_path / "site")
+    assert "<h1>No</h1>" in (tmp_path / "site" / "om" / "index.html").read_text()
 
 
 def test_broken_link_in_markdown_names_the_source_line(copy_site: Callable[[], Path]) -> None:
@@ -152,7 +163,7 @@ def test_cli_exit_codes_and_messages(
     edit(content / "site.yaml", "base_url: https://test.example.org", "base_url: test.example.org")
     assert main(PROJECT, ["check", "--content", str(content), "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert "site.yaml:4:11: 'base_url' must be an https address without a path" in err
+    assert "site.yaml:4:11: 'base_url' must be an https address, with a path or without" in err
     assert "1 error; site/ was not changed." in err
     assert main(PROJECT, ["--content", str(content), "--out", str(PROJECT)]) == 2
 

@@ -4,7 +4,9 @@ in tests/test_hostile_links.py; these tests show what a clean file looks like.)"
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import folders_for
@@ -145,3 +147,56 @@ def test_an_unsafe_svg_stops_the_build_even_when_no_page_uses_it(copy_site, tmp_
         pipeline.build(folders_for(content), tmp_path / "site")
     assert [str(e.where) for e in caught.value.errors] == ["content/images/x.svg:5:3"]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_camera_file_with_a_capital_suffix_is_published_and_its_page_shows_it(
+    copy_site,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """IMG_4711.JPG keeps its name (the link names it so); the page's resized copies exist."""
+    content = copy_site()
+    Image.new("RGB", (20, 10), "red").save(content / "images" / "IMG_4711.JPG", "JPEG")
+    Image.new("RGB", (20, 10), "blue").save(content / "images" / "Kart.PNG", "PNG")
+    _use(content, "about.nb.md", "IMG_4711.JPG")
+    _use(content, "about.en.md", "Kart.PNG")
+
+    pipeline.build(folders_for(content), tmp_path / "site")
+    site = tmp_path / "site"
+    assert (site / "images" / "IMG_4711.JPG").is_file()
+    assert (site / "images" / "Kart.PNG").is_file()
+    pages = [p for p in site.rglob("index.html") if "Et bilde" in p.read_text(encoding="utf-8")]
+    shown = {
+        src
+        for page in pages
+        for src in re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8"))
+    }
+    assert len(pages) == 2 and len(shown) == 2
+    assert all((site / src.lstrip("/")).is_file() for src in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("name", "better"),
+    [
+        ("Møte i Asker.JPG", "mote-i-asker.jpg"),
+        ("plan for 2018?.png", "plan-for-2018.png"),
+        ("Ærlig talt.jpeg", "aerlig-talt.jpeg"),
+    ],
+)
+def test_an_image_name_that_cannot_be_an_address_is_one_error_with_the_name_to_give_it(
+    copy_site,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    name: str,
+    better: str,
+) -> None:
+    content = copy_site()
+    suffix = name.rpartition(".")[2].lower()
+    Image.new("RGB", (20, 10), "red").save(
+        content / "images" / name, "JPEG" if suffix.startswith("jp") else "PNG"
+    )
+    _use(content, "about.nb.md", quote(name))
+    with pytest.raises(BuildError) as caught:
+        pipeline.build(folders_for(content), tmp_path / "site")
+    assert [e.render("nb") for e in caught.value.errors] == [
+        f"content/images/{name}: bildenavnet '{name}' har tegn som ikke hører hjemme i en "
+        f"nettadresse — gi '{name}' det nye navnet '{better}', og lenk til bildet med det navnet"
+    ]

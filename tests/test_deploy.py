@@ -1,4 +1,5 @@
-"""The deploy config, for real: deploy/nginx.conf serves a built site in Debian's nginx.
+"""The deploy config, for real: deploy/nginx.conf serves a built site in Debian's nginx, and
+deploy/nginx-subpath.conf serves one built for a path of a larger domain at that path.
 
 The static checks keep deploy/nginx.conf in step with showcase/output/headers.py (which writes
 site/_headers). The live checks start nginx on 127.0.0.1 with that file, pointed at the built site,
@@ -9,24 +10,21 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import re
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, SUBPATH
+from nginx_server import running_nginx
 
+from showcase.checks import links
+from showcase.content.urls import url_for_output
 from showcase.output.compress import SUFFIXES
 from showcase.output.headers import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 
 CONFIG = PROJECT / "deploy" / "nginx.conf"
-NGINX = "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def config_headers(text: str) -> dict[str, str]:
@@ -66,71 +64,11 @@ def test_every_text_file_has_precompressed_copies(real_site: Path) -> None:
 # -- a real nginx -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def nginx_config(site: Path, port: int, work: Path) -> str:
-    """A complete nginx.conf around deploy/nginx.conf, listening on 127.0.0.1:port only."""
-    server = CONFIG.read_text(encoding="utf-8")
-    server = re.sub(r"^\s*listen .*;$", "", server, flags=re.M)
-    server = server.replace("server_name _;", f"listen 127.0.0.1:{port};\n    server_name _;")
-    server = re.sub(r"^(\s*)root .*;$", rf"\1root {site};", server, count=1, flags=re.M)
-    (work / "site.conf").write_text(server, encoding="utf-8")
-    temp = " ".join(
-        f"{kind}_temp_path {work / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""
-{"user root;" if os.geteuid() == 0 else ""}
-load_module {BROTLI_MODULE};
-worker_processes 1;
-daemon off;
-pid {work / "nginx.pid"};
-error_log {work / "error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    {temp}
-    include {work / "site.conf"};
-}}
-"""
-
-
 @pytest.fixture(scope="module")
 def nginx(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """nginx serving the built real site on a free port of 127.0.0.1; yields the port."""
-    if not Path(NGINX).is_file() or not BROTLI_MODULE.is_file():
-        reason = "nginx is missing: apt-get install nginx libnginx-mod-http-brotli-static"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)")
-        pytest.skip(reason)
-    work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    conf = work / "nginx.conf"
-    conf.write_text(nginx_config(real_site, port, work), encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-c", str(conf)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-c", str(conf)], stderr=subprocess.PIPE)
-    try:
-        for _ in range(100):  # up to ten seconds for it to listen
-            if process.poll() is not None:
-                pytest.fail(
-                    f"nginx stopped: {process.stderr.read().decode() if process.stderr else ''}"
-                )
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running_nginx(CONFIG, real_site, tmp_path_factory.mktemp("nginx")) as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def get(port: int, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -210,3 +148,80 @@ def test_the_search_bundle_is_served(nginx: int, real_site: Path) -> None:
         status, _headers, body = get(nginx, path)
         assert status == 200, path
         assert body == (real_site / path.lstrip("/")).read_bytes()
+
+
+# -- a site under a path: deploy/nginx-subpath.conf ---------------------------------------------
+
+SUBPATH_CONFIG = PROJECT / "deploy" / "nginx-subpath.conf"
+
+
+def test_the_sub_path_config_sends_exactly_the_headers_of_headers_py() -> None:
+    text = SUBPATH_CONFIG.read_text(encoding="utf-8")
+    assert config_headers(text) == SECURITY_HEADERS
+    assert re.search(rf'~\^{SUBPATH}/assets/\s+"{re.escape(IMMUTABLE)}";', text)
+    assert re.search(rf'default\s+"{re.escape(REVALIDATE)}";', text)
+    assert "add_header Cache-Control $showcase_subpath_cache_control always;" in text
+    for directive in (
+        f"location {SUBPATH}/ {{",
+        "alias /srv/velferdslab/current/;",
+        "gzip_static on;",
+        "brotli_static on;",
+        f"error_page 404 {SUBPATH}/404.html;",
+    ):
+        assert directive in text
+
+
+@pytest.fixture(scope="module")
+def nginx_subpath(subpath_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """nginx serving the fixture site built for a path, at that path; yields the port."""
+    work = tmp_path_factory.mktemp("nginx-subpath")
+    with running_nginx(SUBPATH_CONFIG, subpath_site, work) as port:
+        yield port
+
+
+def test_every_page_link_and_file_of_a_site_under_a_path_answers(
+    nginx_subpath: int, subpath_site: Path
+) -> None:
+    """Crawl from the front page: every address a page links to or loads answers 200 with the
+    file the build wrote, and every page is reached."""
+    todo, seen, pages = [f"{SUBPATH}/"], set(), set()
+    while todo:
+        address = todo.pop()
+        if address in seen:
+            continue
+        seen.add(address)
+        status, headers, body = get(nginx_subpath, address)
+        assert status == 200, address
+        assert_security_headers(headers)
+        if headers["Content-Type"].startswith("text/html"):
+            pages.add(address)
+            found = links.attributes(body)
+            bundle = re.search(rb'data-bundle="([^"]*)"', body)
+            extra = [bundle.group(1).decode() + "pagefind-ui.js"] if bundle else []
+            for href in [*found.links, *found.loads, *extra]:
+                target = links.resolve(href, address)
+                if target is not None and not href.startswith("data:"):
+                    todo.append(target[0])
+    written = {
+        f"{SUBPATH}{url_for_output(path.relative_to(subpath_site).as_posix())}"
+        for path in subpath_site.rglob("*.html")
+    }
+    assert pages == written - {f"{SUBPATH}/404.html"}
+    assert any(a.startswith(f"{SUBPATH}/assets/images/") for a in seen)
+    assert f"{SUBPATH}/pagefind/pagefind-ui.js" in seen
+
+
+def test_unknown_addresses_under_the_path_get_the_404_page_and_its_stylesheet(
+    nginx_subpath: int, subpath_site: Path
+) -> None:
+    page = (subpath_site / "404.html").read_bytes()
+    for path in ("/finnes-ikke/", "/en/a/b/c/d", "/_headers", "/.showcase-site"):
+        status, headers, body = get(nginx_subpath, SUBPATH + path)
+        assert (status, body) == (404, page), path
+        assert_security_headers(headers)
+    (css,) = re.findall(rb'<link rel="stylesheet" href="([^"]*)">', page)
+    status, headers, _body = get(nginx_subpath, css.decode())
+    assert (status, headers["Cache-Control"]) == (200, IMMUTABLE)
+    for path, moved in ((SUBPATH, f"{SUBPATH}/"), (f"{SUBPATH}/om", f"{SUBPATH}/om/")):
+        status, headers, _body = get(nginx_subpath, path)
+        assert (status, headers["Location"]) == (301, moved)

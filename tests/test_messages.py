@@ -11,7 +11,8 @@ from conftest import PROJECT
 from showcase.common.errors import ContentError, Position
 from showcase.common.messages import choose_language, is_translated, translate
 
-MESSAGE_CALLS = {"error", "warn", "ContentError", "UnsafeOutput", "translate", "Finding"}
+MESSAGE_CALLS = {"error", "warn", "ContentError", "UnsafeOutput", "translate", "Finding", "Slip"}
+MESSAGE_CALLS |= {"SettingsError", "ReviewRepoError"}  # the browser editor's, shown translated
 
 
 def template(node: ast.expr) -> str | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
-from test_deploy import BROTLI_MODULE, NGINX, free_port, nginx_config
+from nginx_server import running_nginx
 
 from showcase.commands.cli import main
 from showcase.commands.publish import commit_id
@@ -286,19 +286,10 @@ PAGES = {"/": "index.html", "/om/": "om/index.html", "/en/about/": "en/about/ind
 
 
 def test_nginx_serves_whole_pages_while_releases_switch(content: Path, tmp_path: Path) -> None:
-    if not Path(NGINX).is_file() or not BROTLI_MODULE.is_file():
-        reason = "nginx is missing: apt-get install nginx libnginx-mod-http-brotli-static"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)")
-        pytest.skip(reason)
     target, work = tmp_path / "web", tmp_path / "nginx"
     work.mkdir()
     mark(content, "ALFA")
     assert publish(content, target) == 0
-    port = free_port()
-    conf = work / "nginx.conf"
-    conf.write_text(nginx_config(target / "current", port, work), encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-c", str(conf)], stderr=subprocess.PIPE)
     seen: list[tuple[str, int, str]] = []
     stop = threading.Event()
 
@@ -317,13 +308,7 @@ def test_nginx_serves_whole_pages_while_releases_switch(content: Path, tmp_path:
                 except OSError as exc:
                     seen.append((path, -1, repr(exc)))
 
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running_nginx(PROJECT / "deploy" / "nginx.conf", target / "current", work) as port:
         asker = threading.Thread(target=ask)
         asker.start()
         time.sleep(0.5)
@@ -337,10 +322,6 @@ def test_nginx_serves_whole_pages_while_releases_switch(content: Path, tmp_path:
         time.sleep(0.5)
         stop.set()
         asker.join()
-    finally:
-        stop.set()
-        process.terminate()
-        process.wait(timeout=10)
     versions = {
         path: {digest((release / file).read_bytes()) for release in (target / "releases").iterdir()}
         for path, file in PAGES.items()

@@ -1,7 +1,9 @@
 """Checking the rendered site: every internal link and #anchor must lead somewhere.
 
 Runs on the pages in memory before anything is written, so a broken link stops the build and the
-message names the content file and line the link came from.
+message names the content file and line the link came from. A site published under a path
+('/velferdslab', content/urls.py) writes its links with that path: they are mapped back to the
+addresses inside the site, and a link from the root that leaves the path is broken.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlsplit
 
-from ..common.errors import Position
-from ..content.urls import url_for_output
+from ..common.errors import ContentError, Position
+from ..content.schema import NEEDED_FOLDERS
+from ..content.urls import inside, url_for_output
 
 
 @dataclass(frozen=True)
 class BrokenLink:
     page: str  # address of the page with the link
-    href: str
+    href: str  # as the content or template wrote it: inside the site, without its path
     reason: str
 
 
@@ -71,21 +74,33 @@ def resolve(href: str, page: str) -> tuple[str, str] | None:
     return path, unquote(parts.fragment)
 
 
-def find_broken(files: Iterable[tuple[str, bytes]]) -> list[BrokenLink]:
-    """Broken internal links and anchors in the HTML files among (path, bytes) pairs."""
+def find_broken(files: Iterable[tuple[str, bytes]], prefix: str = "") -> list[BrokenLink]:
+    """Broken internal links and anchors in the HTML files among (path, bytes) pairs of a site
+    published under `prefix`."""
     files = list(files)
     pages = {
         url_for_output(path): attributes(data) for path, data in files if path.endswith(".html")
     }
-    return broken_links({path for path, _data in files}, pages)
+    return broken_links({path for path, _data in files}, pages, prefix=prefix)
+
+
+def _follow(href: str, page: str, prefix: str) -> tuple[str, tuple[str, str] | None] | None:
+    """The link as an address inside the site and what it resolves to (None for an external
+    one); None when it leaves the site's path."""
+    written = inside(href, prefix)
+    return None if written is None else (written, resolve(written, page))
 
 
 def broken_links(
-    files: Iterable[str], pages: dict[str, Attributes], only: Collection[str] | None = None
+    files: Iterable[str],
+    pages: dict[str, Attributes],
+    only: Collection[str] | None = None,
+    prefix: str = "",
 ) -> list[BrokenLink]:
     """Broken internal links and anchors, given every file's path inside site/ and what each
-    page (by address) links to, loads and names as anchors; of the pages in `only`, when given
-    (the others are known to be fine)."""
+    page (by address inside the site) links to, loads and names as anchors; of the pages in
+    `only`, when given (the others are known to be fine). `prefix`: the path the site is
+    published under, which its links carry."""
     served = {url_for_output(path) for path in files}
     every = pages
     anchors: dict[str, set[str]] = {}  # by page, made when a link first needs it
@@ -107,23 +122,39 @@ def broken_links(
         for page, found in sorted(pages.items())
         for url in third_party(found.loads)
     ]
-    absolute: dict[str, tuple[str, str] | None] = {}  # most links are, and repeat on every page
+    # Most links are root-relative and repeat on every page: each is followed once.
+    absolute: dict[str, tuple[str, tuple[str, str] | None] | None] = {}
     for page, found in sorted(pages.items()):
         for href in [*found.links, *found.loads]:
             if href.startswith("/") and not href.startswith("//"):
                 if href not in absolute:
-                    absolute[href] = resolve(href, page)
-                target = absolute[href]
+                    absolute[href] = _follow(href, page, prefix)
+                followed = absolute[href]
             else:
-                target = resolve(href, page)
+                followed = _follow(href, page, prefix)
+            if followed is None:
+                broken.append(BrokenLink(page, href, f"it leaves the site's path {prefix}/"))
+                continue
+            written, target = followed
             if target is None:
                 continue
             path, anchor = target
             if path not in served:
-                broken.append(BrokenLink(page, href, "no page has this address"))
+                broken.append(BrokenLink(page, written, "no page has this address"))
             elif anchor and path in every and not has_anchor(path, anchor):
-                broken.append(BrokenLink(page, href, f"the page has no anchor '#{anchor}'"))
+                broken.append(BrokenLink(page, written, f"the page has no anchor '#{anchor}'"))
     return broken
+
+
+def lost_items(errors: Iterable[ContentError]) -> frozenset[str]:
+    """The keys of the items in content/<folder>/ with errors: a run with errors leaves them
+    out, so a link to their pages only echoes those errors."""
+    found = set()
+    for error in errors:
+        parts = error.where.path.split("/")
+        if len(parts) >= 2 and parts[-2] in NEEDED_FOLDERS:
+            found.add(parts[-1].split(".")[0])
+    return frozenset(found)
 
 
 def locate(href: str, body: str, where: Position) -> Position:

@@ -1,5 +1,5 @@
-"""The command line: `python build.py [build|check|serve|new|deny-name|handout|publish|rollback|
-releases] [options]`.
+"""The command line: `python build.py [build|check|serve|edit|editor-config|new|deny-name|
+handout|publish|rollback|releases|review|publish-review] [options]`.
 
 Exit codes: 0 success; 1 content errors (listed on stderr, site/ untouched); 2 wrong usage, an
 unsafe output folder, or a publish refused or failed (the live site unchanged); 3 an internal
@@ -23,6 +23,7 @@ from pathlib import Path
 from ..common.errors import BuildError
 from ..common.folders import NEW_ITEM_FOLDERS, Folders
 from ..common.messages import choose_language, translate
+from ..content.edition import PUBLIC, Edition
 from ..output import incremental
 from ..output.staging import UnsafeOutput, mark
 from .reporter import report_problems, report_success
@@ -36,12 +37,16 @@ COMMANDS = (
     "build",
     "check",
     "serve",
+    "edit",
+    "editor-config",
     "new",
     "deny-name",
     "handout",
     "publish",
     "rollback",
     "releases",
+    "review",
+    "publish-review",
 )
 
 
@@ -59,16 +64,28 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, help="content folder (default: content/)")
     parser.add_argument("--out", type=Path, help="output folder (default: site/)")
     parser.add_argument("--port", type=int, default=8000, help="preview port (default: 8000)")
+    parser.add_argument(
+        "--proxy-port", type=int, default=8081, help="edit: Decap's proxy port (default: 8081)"
+    )
     parser.add_argument("--drafts", action="store_true", help="include drafts (preview only)")
+    parser.add_argument(
+        "--workflow",
+        action="store_true",
+        help="edit: entries go through review on cms/ branches (Decap's editorial workflow)",
+    )
     parser.add_argument("--no-browser", action="store_true", help="serve without opening a browser")
     parser.add_argument(
         "--jobs", type=int, default=0, help="processes rendering pages (default: one per core)"
     )
     parser.add_argument(
         "--target",
-        help="for publish, rollback, releases: the web server's folder, a local path or "
-        "user@host:/path",
+        help="for publish, rollback, releases, publish-review: the web server's folder, a local "
+        "path or user@host:/path",
     )
+    parser.add_argument(
+        "--base-url", help="for review: the address it is served at (default: site.yaml's)"
+    )
+    parser.add_argument("--branch", help="for publish-review: the branch under review")
     parser.add_argument(
         "--lang",
         choices=("nb", "en"),
@@ -115,10 +132,22 @@ def run(project: Path, args: argparse.Namespace, lang: str) -> int:
         from .serve import serve
 
         serve(folders, out, args.port, lang, open_browser=not args.no_browser)
+    elif args.command == "edit":
+        from .edit import edit
+
+        ports = (args.port, args.proxy_port)
+        browser = not args.no_browser
+        return edit(project.absolute(), folders, out, ports, lang, browser, args.workflow)
+    elif args.command == "editor-config":
+        from .edit import editor_config
+
+        return editor_config(folders, lang)
     elif args.command == "new":
         return new(folders, args.args, lang)
     elif args.command in ("publish", "rollback", "releases"):
         return publishing(folders, out, args, lang)
+    elif args.command in ("review", "publish-review"):
+        return reviewing(project.absolute(), folders, args, lang)
     elif args.command == "deny-name":
         return deny_name(folders.root, lang)
     else:
@@ -170,15 +199,17 @@ def write_crash_log(project: Path, argv: list[str], details: str) -> Path | None
     return None
 
 
-def build(folders: Folders, out: Path, drafts: bool, jobs: int, lang: str) -> int:
+def build(
+    folders: Folders, out: Path, drafts: bool, jobs: int, lang: str, edition: Edition = PUBLIC
+) -> int:
     """The site into `out`; when nothing changed since the last build, just a quick look."""
-    look = incremental.look(folders, out, drafts, jobs)
+    look = incremental.look(folders, out, drafts, jobs, edition.key())
     if look.fresh:
         print(translate(f"{out} is up to date: nothing changed", lang))
         return EXIT_OK
     from .. import pipeline
 
-    report = pipeline.build(folders, out, include_drafts=drafts, jobs=jobs, look=look)
+    report = pipeline.build(folders, out, drafts, jobs, look=look, edition=edition)
     if report.notice:
         print(translate(report.notice, lang), file=sys.stderr)
     report_problems([], report.warnings, lang)
@@ -241,3 +272,22 @@ def publishing(folders: Folders, out: Path, args: argparse.Namespace, lang: str)
     return publish.publish(
         folders, out, args.target, lambda: build(folders, out, False, args.jobs, lang), lang
     )
+
+
+def reviewing(project: Path, folders: Folders, args: argparse.Namespace, lang: str) -> int:
+    """`review`: the review build, drafts included, into --out (default .cache/review/, never
+    site/); `publish-review`: that, then onto the preview server (commands/review.py)."""
+    from . import review
+
+    out = (args.out or project / review.OUT).absolute()
+    if args.command == "publish-review":
+        wanted = (args.target, args.branch, args.base_url)
+        return review.publish_review(
+            folders,
+            out,
+            wanted,
+            lambda edition: build(folders, out, True, args.jobs, lang, edition),
+            lang,
+        )
+    edition = review.edition_for(args.base_url, lang)
+    return EXIT_USAGE if edition is None else build(folders, out, True, args.jobs, lang, edition)

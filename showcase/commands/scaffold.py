@@ -1,31 +1,50 @@
-"""`python build.py new KIND "Title"`: the files of a new item, ready to fill in.
+"""`python build.py new KIND "Title"`: the files of a new item, made from its content type's
+declaration (showcase/content/types/), ready to fill in.
 
-Every field is present with a short Norwegian comment saying what to write, the status is
-`draft`, and the values are valid placeholders, so the new item passes `check` as it is and
-appears only in the preview until an editor publishes it.
+Every declared field is written, in declared order, with its Norwegian help as a comment above
+it and in the form Decap CMS writes (content/decapyaml.py), so a later save in the browser
+editor changes only what the editor changed. The status is `draft` and every value is a valid
+placeholder, so the new item passes `check` as it is and appears only in the preview. The
+Norwegian file gets the given title; the English file gets English placeholders and an English
+address of its own, so copying and translating can never publish Norwegian under /en/.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..common.errors import ErrorLog
+import yaml
+
 from ..common.folders import NEW_ITEM_FOLDERS, Folders
+from ..content.contenttypes import CONTENT_TYPES
+from ..content.decapyaml import Value, dump
+from ..content.declaration import ContentType, Field
 from ..content.load import KEY_PATTERN
-from ..content.model import STABILITY_LEVELS
-from ..content.types.cases import CONSENT_PLACEHOLDER
-from ..content.yamlread import Mapping, read_yaml
+from ..content.starters import creatable, starter_text
 from ..render.markup import slugify
 
 KINDS = tuple(NEW_ITEM_FOLDERS)
 LANGS = ("nb", "en")
+TITLE_FIELDS = ("title", "name")  # the field a type's items are called by
 
 
-def _q(text: str) -> str:
-    """A YAML string in double quotes (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+def declaration(kind: str) -> ContentType:
+    """The content type `new KIND` makes an item of."""
+    return next(t for t in CONTENT_TYPES if t.path == NEW_ITEM_FOLDERS[kind] and creatable(t))
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """What the placeholder values depend on besides the declaration."""
+
+    title: str
+    today: datetime.date
+    slugs: dict[str, str]  # the address in each language
+    order: int  # after every existing item
+    options: dict[str, list[str]]  # the keys each `choices_from` source has now
 
 
 def free_key(folder: Path, title: str, prefix: str = "") -> str:
@@ -43,160 +62,123 @@ def free_key(folder: Path, title: str, prefix: str = "") -> str:
     return key
 
 
-def _keys(folder: Path) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yaml") if KEY_PATTERN.match(p.stem))
+def _free(base: str, taken: set[str]) -> str:
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
-def _service_keys(content: Path) -> list[str]:
-    path = content / "services.yaml"
-    node = (
-        read_yaml(path.read_text(encoding="utf-8"), "services.yaml", ErrorLog())
-        if (path.is_file())
-        else None
-    )
-    services = node.items.get("services") if isinstance(node, Mapping) else None
-    return list(services[1].items) if services and isinstance(services[1], Mapping) else []
+def _load(path: Path) -> Any:
+    """A file's YAML (a Markdown file's front matter), or None when it cannot be read: `new`
+    only looks for keys and numbers; `check` reports what is wrong with the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            text = text.split("---\n")[1] if text.startswith("---\n") else ""
+        return yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, IndexError, yaml.YAMLError):
+        return None
 
 
-def case_files(title: str, content: Path) -> dict[str, str]:
-    groups = _keys(content / "groups")
-    services = _service_keys(content)
-    group = groups[0] if groups else "unge-voksne"
-    service = f"[{services[0]}]" if services else "[]"
-    texts = {
-        "nb": ("Familie X", "Skriv én setning om historien.", "Skriv et mål på kort sikt",
-               "Skriv et mål på lang sikt", "Skriv et tiltak som ble avtalt i møtet",
-               "Skriv historien her: situasjonen, møtet, planen og hvor familien står nå."),
-        "en": ("Family X", "Write one sentence about the story.", "Write a short-term goal",
-               "Write a long-term goal", "Write a measure agreed in the meeting",
-               "Write the story: the situation, the meeting, the plan and where things stand."),
-    }  # fmt: skip
-    files = {}
-    for lang, (pseudonym, description, short, long, measure, body) in texts.items():
-        files[lang] = f"""---
-# Overskriften på historien{" (på engelsk i denne filen)" if lang == "en" else ""}.
-title: {_q(title)}
-# Én setning om historien, maks 200 tegn. Brukes i lister, søk og når siden deles.
-description: {_q(description)}
-# Et oppdiktet navn, f.eks. «Familie F» eller «Ung voksen C». Aldri et ekte navn.
-pseudonym: {_q(pseudonym)}
-# Målgruppen, en av: {", ".join(groups) or "nøkler fra content/groups/"}. Lik på alle språk.
-group: {group}
-# Tjenestene rundt bordet, nøkler fra content/services.yaml. Lik på alle språk.
-services: {service}
-# Situasjonen før og nå: {", ".join(STABILITY_LEVELS)}. Lik på alle språk.
-stability:
-  before: ustabil
-  after: stabil
-# Målene i planen: på kort sikt (short) og lang sikt (long), ett per linje.
-goals:
-  short:
-    - {_q(short)}
-  long:
-    - {_q(long)}
-# Tiltakene som ble avtalt i møtet, ett per linje.
-measures:
-  - {_q(measure)}
-# draft = utkast, vises bare i forhåndsvisningen. Sett published på alle språk når den er klar.
-status: draft
-# Referansen til det signerte samtykkeskjemaet. Vises aldri på nettstedet. Lik på alle språk.
-consent: {CONSENT_PLACEHOLDER}
-# true = et illustrerende eksempel, ikke en virkelig familie (merkes tydelig på siden).
-illustrative: true
----
-{body}
-"""
-    return files
+def _items(folder: Path, declared: ContentType) -> list[tuple[str, Any]]:
+    """Each item's key (the date left out) and its English data, for addresses and order."""
+    found = []
+    if declared.storage == "markdown-folder":
+        for path in sorted(folder.glob("*.en.md")):
+            key = path.name.removesuffix(".en.md")
+            found.append((key[11:] if declared.dated else key, _load(path)))
+    else:
+        found = [(path.stem, _load(path)) for path in sorted(folder.glob("*.yaml"))]
+    return found
 
 
-def news_files(title: str) -> dict[str, str]:
-    texts = {
-        "nb": ("Skriv én setning om nyheten.", "## Mellomtittel\n\nSkriv nyheten her."),
-        "en": ("Write one sentence about the news.", "## Subheading\n\nWrite the news here."),
-    }
+def english_slug(folder: Path, declared: ContentType) -> str:
+    """An English address no item of the kind has yet: 'new-story', 'new-story-2'."""
+    taken = set()
+    for key, data in _items(folder, declared):
+        slug = data.get("slug") if isinstance(data, dict) else None
+        if isinstance(slug, dict):
+            slug = slug.get("en")
+        taken.add(slug if isinstance(slug, str) else key)
+    return _free(slugify("new " + declared.label_singular["en"]), taken)
+
+
+def _next_order(folder: Path, declared: ContentType) -> int:
+    orders = [data.get("order") for _key, data in _items(folder, declared)]
+    return 1 + max((n for n in orders if isinstance(n, int)), default=0)
+
+
+def _options(content: Path) -> dict[str, list[str]]:
+    """The keys a choice can take from the content as it is now, sorted as the editor lists
+    them (services in the order of content/services.yaml)."""
+    services = _load(content / "services.yaml")
+    listed = services.get("services") if isinstance(services, dict) else None
     return {
-        lang: f"""---
-# Overskriften på nyheten. Datoen står i filnavnet (ÅÅÅÅ-MM-DD-…).
-title: {_q(title)}
-# Én setning om nyheten, maks 200 tegn. Brukes i lister, nyhetsstrømmen og når siden deles.
-description: {_q(description)}
-# draft = utkast, vises bare i forhåndsvisningen. Sett published på alle språk når den er klar.
-status: draft
-# true bare hvis nyheten er et oppdiktet eksempel.
-illustrative: false
----
-{body}
-"""
-        for lang, (description, body) in texts.items()
+        "groups": sorted(p.stem for p in (content / "groups").glob("*.yaml")),
+        "partners": sorted(p.stem for p in (content / "partners").glob("*.yaml")),
+        "pages": sorted({p.name.split(".")[0] for p in (content / "pages").glob("*.md")}),
+        "services": [str(s["key"]) for s in listed or [] if isinstance(s, dict) and "key" in s],
     }
 
 
-def page_files(title: str, key: str) -> dict[str, str]:
-    texts = {
-        "nb": ("Skriv én setning om siden.", "Skriv teksten her."),
-        "en": ("Write one sentence about the page.", "Write the text here."),
+def value(field: Field, lang: str | None, new: NewItem, top: bool = False) -> Value:
+    """A valid placeholder for `field`: in `lang`, or in every language for a translated field
+    of a YAML type (`lang` None)."""
+    if field.translated and lang is None:
+        return {each: value(field, each, new, top) for each in LANGS}
+    nested = lang  # a YAML type's inner fields are translated one by one, like the outer ones
+    lang = lang or "nb"
+    if field.name == "slug":
+        return new.slugs[lang]
+    if top and field.name in TITLE_FIELDS and field.kind == "text" and lang == "nb":
+        return new.title
+    if top and field.name == "order" and field.kind == "integer":
+        return new.order
+    if field.default is not None:
+        return field.default
+    kind = field.kind
+    if kind in ("text", "paragraph", "markdown"):
+        return starter_text(field, lang)
+    if kind == "list":
+        return [starter_text(field, lang)] if field.required or field.example else []
+    if kind in ("choice", "choices"):
+        options = list(field.choices) or new.options.get(field.choices_from or "", [])
+        first = options[0] if options else ""
+        return first if kind == "choice" else [first] if first else []
+    if kind == "group":
+        return {inner.name: value(inner, nested, new) for inner in field.fields if inner.required}
+    if kind == "items":
+        if not field.required:
+            return []
+        return [{inner.name: value(inner, nested, new) for inner in field.fields if inner.required}]
+    simple: dict[str, Value] = {
+        "integer": 1,
+        "boolean": False,
+        "date": new.today.isoformat(),
+        "url": "",  # optional everywhere it is declared: an empty address is no link
     }
-    return {
-        lang: f"""---
-# Overskriften på siden.
-title: {_q(title)}
-# Én setning om siden, maks 200 tegn. Vises i søkeresultater og når siden deles.
-description: {_q(description)}
-# Siste del av adressen: /{key}/ på norsk og /en/{key}/ på engelsk. Små bokstaver og bindestrek.
-slug: {key}
-# draft = utkast, vises bare i forhåndsvisningen. Sett published på alle språk når den er klar.
-status: draft
----
-{body}
-"""
-        for lang, (description, body) in texts.items()
-    }
+    return simple[kind]
 
 
-def award_file(title: str, today: datetime.date) -> str:
-    return f"""# En pris eller utmerkelse. Tekster skrives på begge språk: {{nb: ..., en: ...}}
-# draft = utkast, vises bare i forhåndsvisningen. Sett published når den er klar.
-status: draft
-# Navnet på prisen eller konkurransen.
-name:
-  nb: {_q(title)}
-  en: {_q(title)}
-# Hvem som delte den ut.
-awarded_by:
-  nb: "Skriv hvem som delte ut prisen"
-  en: "Write who gave the award"
-# Dato: "ÅÅÅÅ-MM-DD", eller "ÅÅÅÅ-MM" eller "ÅÅÅÅ" når det er alt kilden sier. I anførselstegn.
-date: "{today.isoformat()}"
-# Sluttdato hvis det varte flere dager (kan slettes).
-end_date: "{today.isoformat()}"
-# Stedet (kan slettes hvis det er ukjent).
-place:
-  nb: "Skriv stedet"
-  en: "Write the place"
-# Hva velferdslaben oppnådde, f.eks. «Best Practice Certificate» eller «Finalist».
-result:
-  nb: "Skriv resultatet"
-  en: "Write the result"
-# Et kort sammendrag i Markdown, ett eller to avsnitt.
-summary:
-  nb: |
-    Skriv et kort sammendrag.
-  en: |
-    Write a short summary.
-# Tall fra kilden: value (tallet), of (valgfritt: «av» hvor mange), qualifier (valgfritt:
-# about = om lag, more_than = mer enn) og label (hva tallet gjelder).
-figures:
-  - value: 1
-    label:
-      nb: "skriv hva tallet gjelder"
-      en: "write what the number is about"
-# Milepæler underveis (valgfritt): date, place (valgfritt) og text.
-milestones: []
-# Hvor opplysningene kommer fra.
-source:
-  nb: "Skriv kilden"
-  en: "Write the source"
-"""
+def comments(declared: ContentType) -> dict[str, str]:
+    """The comment above each top-level field: its Norwegian help, as the editor writes it."""
+    return {field.name: field.help["nb"] for field in declared.fields}
+
+
+def files(declared: ContentType, new: NewItem) -> dict[str, str]:
+    """The text of each file, by language ("" for the one file of a YAML type)."""
+    notes = comments(declared)
+    if declared.storage == "yaml-folder":
+        data = {f.name: value(f, None, new, top=True) for f in declared.fields}
+        return {"": dump(data, notes)}
+    texts = {}
+    for lang in LANGS:
+        data = {f.name: value(f, lang, new, top=True) for f in declared.fields}
+        body = starter_text(declared.body, lang) if declared.body else ""
+        texts[lang] = f"---\n{dump(data, notes)}---\n{body}\n"
+    return texts
 
 
 def create(
@@ -204,25 +186,22 @@ def create(
 ) -> list[Path]:
     """Write the new item's files (never overwriting any) and return their paths."""
     today = today or datetime.date.today()
-    folder = folders.content / NEW_ITEM_FOLDERS[kind]
+    declared = declaration(kind)
+    folder = folders.content / declared.path
     folder.mkdir(parents=True, exist_ok=True)
-    if kind == "award":
-        path = folder / f"{free_key(folder, title)}.yaml"
-        path.write_text(award_file(title, today), encoding="utf-8")
-        return [path]
-    if kind == "news":
-        stem = f"{today.isoformat()}-" + free_key(folder, title, "[0-9]*-[0-9]*-[0-9]*-")
-        files = news_files(title)
-    elif kind == "case":
-        stem = free_key(folder, title)
-        files = case_files(title, folders.content)
-    else:
-        stem = free_key(folder, title)
-        files = page_files(title, stem)
+    key = free_key(folder, title, "[0-9]*-[0-9]*-[0-9]*-" if declared.dated else "")
+    new = NewItem(
+        title=title,
+        today=today,
+        slugs={"nb": key, "en": english_slug(folder, declared)},
+        order=_next_order(folder, declared),
+        options=_options(folders.content),
+    )
+    stem = f"{today.isoformat()}-{key}" if declared.dated else key
     paths = []
-    for lang in LANGS:
-        path = folder / f"{stem}.{lang}.md"
+    for lang, text in files(declared, new).items():
+        path = folder / (f"{stem}.{lang}.md" if lang else f"{stem}.yaml")
         with path.open("x", encoding="utf-8") as handle:
-            handle.write(files[lang])
+            handle.write(text)
         paths.append(path)
     return paths

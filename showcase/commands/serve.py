@@ -3,17 +3,23 @@
 livereload serves the pages and reloads the browser. Its own watcher polls every 0.8 s; ours is
 told about changes by the operating system (watchfiles), so a save shows in the browser as soon
 as the rebuild is done. The preview is built into `.cache/preview/`, never into site/, so drafts
-cannot end up in what gets published. While the content has errors, every page of the preview
-shows them (file, line, what to do) instead of a stale page; the next good save brings it back.
+cannot end up in what gets published.
+
+An error in one file blanks no other page: while the content has errors, the preview shows what
+could still be rendered without the broken items (and the last version of pages it could not
+render), every page under a banner that names the broken files and links to /_feil/, the list
+of every error and warning with a link to each file's entry in the browser editor. The verdict
+goes to `.cache/preview-verdict.json` after every build, for the editor (preview_problems.py).
+The next good save takes the banners away.
 """
 
 from __future__ import annotations
 
-import html
+import dataclasses
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +30,23 @@ from livereload.watcher import Watcher
 from tornado import ioloop
 
 from .. import pipeline
+from ..common.atomic import write_atomic
 from ..common.errors import BuildError, ContentError
 from ..common.folders import Folders
 from ..common.messages import translate
 from ..content import load
 from ..content.load import is_editor_litter
-from ..output.staging import MARK, UnsafeOutput, mark, write_site
+from ..content.model import Content
+from ..output import incremental
+from ..output.staging import MARK, UnsafeOutput, mark
+from .preview_problems import (
+    PROBLEMS_PAGE,
+    VERDICT,
+    banner,
+    mark_pages,
+    problems_page,
+    write_verdict,
+)
 from .reporter import report_problems, report_success
 
 HOST = "127.0.0.1"
@@ -84,35 +101,11 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
         return (changed[0] if changed else None), None
 
 
-def error_page(errors: list[ContentError], lang: str) -> bytes:
-    """A plain page listing every error, shown in place of every page of the preview."""
-    title = translate("The site could not be built", lang)
-    items = "\n".join(
-        f"<li><code>{html.escape(str(e.where))}</code><br>{html.escape(translate(e.message, lang))}"
-        + (f"<br><strong>{html.escape(translate(e.hint, lang))}</strong>" if e.hint else "")
-        + "</li>"
-        for e in errors
-    )
-    hint = translate("Fix the files and save: this page updates by itself.", lang)
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head><meta charset="utf-8"><title>{html.escape(title)}</title></head>
-<body>
-<main>
-<h1>{html.escape(title)}</h1>
-<p>{html.escape(hint)}</p>
-<ol class="preview-errors">
-{items}
-</ol>
-</main>
-</body>
-</html>
-""".encode()
-
-
 class Preview:
-    """Builds the preview with the build cache (only changed pages are rendered again) and,
-    while the content has errors, shows them on every page of the last good preview."""
+    """Builds the preview with the build cache (only changed pages are rendered again). While
+    the content has errors, the pages that could still be rendered (and the last version of the
+    others) carry a banner naming the broken files; after every build the list of problems at
+    /_feil/ and the verdict for the browser editor are written (see preview_problems.py)."""
 
     def __init__(self, folders: Folders, out: Path, lang: str) -> None:
         self.folders = folders
@@ -122,39 +115,68 @@ class Preview:
     def rebuild(self, *_changed: Any) -> bool:
         try:
             report = pipeline.build(
-                self.folders, self.out, include_drafts=True, jobs=1, in_place=True
+                self.folders, self.out, include_drafts=True, jobs=1, in_place=True, look=self.look()
             )
-        except BuildError as exc:
-            report_problems(exc.errors, [], self.lang)
-            self.show_errors(exc.errors)
+        except pipeline.Unfinished as exc:
+            self.show(exc.errors, exc.warnings, exc.content)
+            return False
+        except BuildError as exc:  # a template failed: the pages made before it are kept
+            self.show(exc.errors, [], None)
             return False
         except UnsafeOutput as exc:
             print(translate(str(exc), self.lang))
             return False
-        report_problems([], report.warnings, self.lang)
+        if not report.up_to_date:  # else what was shown and written last time still holds
+            self.show([], report.warnings, report.content)
         stamp = time.strftime("%H:%M:%S")
         report_success(f"{stamp} built", report.pages, report.files, report.seconds, self.lang)
         return True
 
-    def show_errors(self, errors: list[ContentError]) -> None:
-        page = error_page(errors, self.lang)
-        last = (
-            [(p.relative_to(self.out).as_posix(), p) for p in sorted(self.out.rglob("*"))]
-            if self.out.is_dir()
-            else []
-        )
-        files = [
-            (path, page if path.endswith(".html") else source.read_bytes())
-            for path, source in last
-            if source.is_file()
-        ]
-        # With no good preview yet, a folder with just the error page (write_site marks it as
-        # a site this build made, so the next good build may replace it).
-        write_site(self.out, files or [("index.html", page), ("404.html", page)])
+    def look(self) -> incremental.Look:
+        """The quick look at the last preview build; never "nothing to do" while the list of
+        problems or the verdict that build would have written is missing."""
+        look = incremental.look(self.folders, self.out, True, 1)
+        shown = (self.out / PROBLEMS_PAGE).is_file() and (self.folders.root / VERDICT).is_file()
+        return look if shown else dataclasses.replace(look, fresh=False)
+
+    def show(
+        self, errors: list[ContentError], warnings: list[ContentError], content: Content | None
+    ) -> None:
+        """The problems in the terminal, on the pages, at /_feil/ and in the verdict."""
+        report_problems(errors, warnings, self.lang)
+        if errors:
+            self.out.mkdir(parents=True, exist_ok=True)
+            mark(self.out)  # ours, even when the content never built
+            mark_pages(self.out, banner(errors, self.lang))
+        for path, data in problems_page(self.folders, content, errors, warnings, self.lang):
+            if path == PROBLEMS_PAGE or not (self.out / path).is_file():
+                write_atomic(self.out / path, data)
+            if path == PROBLEMS_PAGE and not (self.out / "index.html").is_file():
+                write_atomic(self.out / "index.html", data)  # no page ever built: show these
+        write_verdict(self.folders.root, errors, warnings, self.lang)
 
 
-def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool = True) -> None:
-    """Run the preview until Ctrl+C. `out` is ignored: the preview never writes site/."""
+class RoutedServer(Server):  # type: ignore[misc]
+    """livereload's server with extra routes ahead of its static files (the editor's /admin/)."""
+
+    def __init__(self, watcher: Watcher, routes: Sequence[Any]) -> None:
+        super().__init__(watcher=watcher)
+        self.routes = list(routes)
+
+    def get_web_handlers(self, script: bytes) -> list[Any]:
+        return self.routes + list(super().get_web_handlers(script))
+
+
+def serve(
+    folders: Folders,
+    out: Path,
+    port: int,
+    lang: str,
+    open_browser: bool = True,
+    routes: Sequence[Any] = (),
+) -> None:
+    """Run the preview until Ctrl+C. `out` is ignored: the preview never writes site/.
+    `routes` are tornado handlers served before the preview's pages (`build.py edit`)."""
     preview_dir = folders.root / PREVIEW
     if not (preview_dir / MARK).exists() and (preview_dir / "sitemap.xml").is_file():
         mark(preview_dir)  # a preview from before builds left a mark: .cache/ is ours
@@ -169,7 +191,7 @@ def serve(folders: Folders, out: Path, port: int, lang: str, open_browser: bool 
     # after quick successive saves; the watcher's debounce already merges bursts of events.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     watcher = ChangeWatcher([folders.content, folders.templates])
-    server = Server(watcher=watcher)
+    server = RoutedServer(watcher, routes)
     for folder in (folders.content, folders.templates):
         server.watch(str(folder), preview.rebuild, ignore=lambda name: is_editor_litter(Path(name)))
     print(translate(f"Preview: http://{HOST}:{port}/ (Ctrl+C stops it)", lang), flush=True)

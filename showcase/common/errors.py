@@ -52,20 +52,37 @@ class ContentError:
 
 @dataclass
 class ErrorLog:
-    """Collects errors and warnings from every stage of a run."""
+    """Collects errors and warnings from every stage of a run.
+
+    Once a file is found unreadable (`cannot_read`), what is later logged at it or at its
+    translations only echoes that one slip, and is left out: one slip, one error. `extend`
+    adds another log's findings whole (the privacy scan's, which do not depend on reading)."""
 
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # families of files, see `family`
 
     def error(self, where: Position, message: str, hint: str = "") -> None:
-        self.errors.append(ContentError(where, message, hint))
+        if not self.echoes(where.path):
+            self.errors.append(ContentError(where, message, hint))
 
     def warn(self, where: Position, message: str, hint: str = "") -> None:
-        self.warnings.append(ContentError(where, message, hint, warning=True))
+        if not self.echoes(where.path):
+            self.warnings.append(ContentError(where, message, hint, warning=True))
+
+    def cannot_read(self, where: Position, message: str, hint: str) -> None:
+        """The one error saying why a file's text cannot be read at all."""
+        self.error(where, message, hint)
+        self.unreadable.add(family(where.path))
+
+    def echoes(self, path: str) -> bool:
+        """Whether `path` is a file, or a translation of a file, that could not be read."""
+        return bool(self.unreadable) and family(path) in self.unreadable
 
     def extend(self, other: ErrorLog) -> None:
         self.errors.extend(other.errors)
         self.warnings.extend(other.warnings)
+        self.unreadable |= other.unreadable
 
     def __bool__(self) -> bool:
         return bool(self.errors)
@@ -81,6 +98,13 @@ class BuildError(Exception):
     def __reduce__(self) -> tuple[type[BuildError], tuple[list[ContentError]]]:
         """Raised in a worker process, it reaches the build with its errors intact."""
         return BuildError, (self.errors,)
+
+
+def family(path: str) -> str:
+    """A file and its translations: its path up to the first dot of its name, so that
+    content/cases/x.nb.md and content/cases/x.en.md are one family (keys hold no dots)."""
+    folder, slash, name = path.rpartition("/")
+    return folder + slash + name.split(".")[0]
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -17,4 +17,11 @@ class Folders:
 
 # Where `python build.py new KIND "Title"` puts a new item, by KIND: here, not in
 # commands/scaffold.py, so the command line can list the kinds without loading the content model.
-NEW_ITEM_FOLDERS = {"case": "cases", "news": "news", "award": "awards", "page": "pages"}
+NEW_ITEM_FOLDERS = {
+    "case": "cases",
+    "news": "news",
+    "award": "awards",
+    "page": "pages",
+    "group": "groups",
+    "partner": "partners",
+}

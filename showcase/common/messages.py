@@ -1,7 +1,7 @@
 """Error messages in the editor's language: Norwegian by default, English on request.
 
 The code writes its messages in English, as plain f-strings, which keeps call sites readable.
-The catalogue (`norwegian_content`, `norwegian_files`, `norwegian_build`) gives the Norwegian
+The catalogue (`norwegian_content`, `norwegian_files`, `norwegian_build`, ...) gives the Norwegian
 for each message shape; `translate` matches a finished message against the English shapes and
 fills the Norwegian one with the same values (values that are themselves catalogue phrases, like
 'national ID number', are translated too). A test checks that every message the code can
@@ -21,12 +21,14 @@ from functools import cache
 
 from .norwegian_build import BUILD
 from .norwegian_content import CONTENT
+from .norwegian_editor import EDITOR
 from .norwegian_files import FILES
+from .norwegian_review import REVIEW
 
 LANGUAGES = ("nb", "en")
 
 # The catalogue: (English shape, Norwegian shape), for content and for the build.
-CATALOGUE: tuple[tuple[str, str], ...] = CONTENT + FILES + BUILD
+CATALOGUE: tuple[tuple[str, str], ...] = CONTENT + FILES + BUILD + REVIEW + EDITOR
 
 
 @cache

@@ -9,6 +9,8 @@ BUILD: tuple[tuple[str, str], ...] = (
     # links and templates
     ("the link '{href}' is broken: {reason}", "lenken '{href}' virker ikke: {reason}"),
     ("no page has this address", "ingen side har denne adressen"),
+    # helper F (issue 15): a site published under a path
+    ("it leaves the site's path {path}", "den går ut av nettstedets sti {path}"),
     ("the page has no anchor '{anchor}'", "siden har ikke ankeret '{anchor}'"),
     (
         "it loads a file from another site, which tells that site who reads the page; put the "
@@ -125,6 +127,18 @@ BUILD: tuple[tuple[str, str], ...] = (
         "Fix the files and save: this page updates by itself.",
         "Rett filene og lagre: denne siden oppdaterer seg selv.",
     ),
+    # the preview with errors: its banner, its list of problems (task B of issue 14)
+    ("The preview has errors", "Forhåndsvisningen har feil"),
+    (
+        "These files have errors; what they show is missing or old: {files}.",
+        "Disse filene har feil, og det de viser mangler eller er gammelt: {files}.",
+    ),
+    ("See every problem and where to fix it", "Se alle problemene og hvor du retter dem"),
+    ("The site was built, with warnings", "Nettstedet ble bygget, med advarsler"),
+    ("The site was built without problems", "Nettstedet ble bygget uten problemer"),
+    ("errors: {errors}, warnings: {warnings}", "feil: {errors}, advarsler: {warnings}"),
+    ("line", "linje"),
+    ("Fix it in the browser editor", "Rett det i redigeringen i nettleseren"),
     ("Preview: {url} (Ctrl+C stops it)", "Forhåndsvisning: {url} (Ctrl+C stopper den)"),
     ("check passed: {summary}", "kontrollen gikk bra: {summary}"),
     ("built {path}: {summary}", "bygde {path}: {summary}"),
@@ -369,5 +383,16 @@ BUILD: tuple[tuple[str, str], ...] = (
     (
         "    with changes to content/ or templates/ that were not committed",
         "    med endringer i content/ eller templates/ som ikke var committet",
+    ),
+    # the browser editor (build.py edit)
+    ("Editor: {address} (Ctrl+C stops it)", "Redigering: {address} (Ctrl+C stopper den)"),
+    (
+        "{what} is missing: run `make edit`, which installs it",
+        "{what} mangler: kjør `make edit`, som installerer det",
+    ),
+    ("port {wanted} is taken: using {port}", "port {wanted} er i bruk: bruker {port}"),
+    (
+        "the editor's proxy (decap-server) did not start: see {log}",
+        "redigeringens mellomtjener (decap-server) startet ikke: se {log}",
     ),
 )

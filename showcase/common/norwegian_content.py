@@ -83,13 +83,6 @@ CONTENT: tuple[tuple[str, str], ...] = (
         "remove one of them; YAML would silently keep only the last",
         "fjern ett av dem; YAML ville i stillhet bare beholdt det siste",
     ),
-    ("YAML syntax error: {problem}", "feil i YAML-oppsettet: {problem}"),
-    (
-        "check indentation and colons on this line and the one above; "
-        "put text containing ':' or '#' in quotes",
-        "sjekk innrykk og kolon på denne linjen og linjen over; sett tekst med ':' eller '#' i "
-        "anførselstegn",
-    ),
     ("YAML alias '{name}' is not allowed", "YAML-alias '{name}' er ikke lov"),
     ("YAML anchor '{name}' is not allowed", "YAML-anker '{name}' er ikke lov"),
     (
@@ -100,6 +93,100 @@ CONTENT: tuple[tuple[str, str], ...] = (
     (
         "remove the tag; write plain text, and put it in quotes if it must stay text",
         "fjern merket; skriv vanlig tekst, og sett den i anførselstegn hvis den skal være tekst",
+    ),
+    # YAML syntax (issue 14): one slip, one error, in plain words (content/yamlslips.py)
+    (
+        "line {line} is missing the colon after the field name '{key}'",
+        "linje {line} mangler kolon etter feltnavnet '{key}'",
+    ),
+    (
+        "line {line} has no space after the colon of the field '{key}'",
+        "linje {line} mangler mellomrom etter kolonet i feltet '{key}'",
+    ),
+    ("write '{fixed}'", "skriv '{fixed}'"),
+    (
+        "the quotation mark ({quote}) that starts the text is never closed",
+        "anførselstegnet ({quote}) som begynner teksten, blir aldri avsluttet",
+    ),
+    ("end the text with {quote}", "avslutt teksten med {quote}"),
+    ("the '{opener}' on this line is never closed", "'{opener}' på denne linjen blir aldri lukket"),
+    (
+        "end the line with '{closers}', e.g. '{example}'",
+        "avslutt linjen med '{closers}', f.eks. '{example}'",
+    ),
+    (
+        "the text after '{key}:' holds a colon, which YAML reads as a new field",
+        "teksten etter '{key}:' har et kolon, som YAML leser som starten på et nytt felt",
+    ),
+    (
+        "the text after '{key}:' starts with '{char}', which YAML does not allow",
+        "teksten etter '{key}:' begynner med '{char}', som YAML ikke tillater",
+    ),
+    (
+        "put the whole text in double quotes: {example}",
+        "sett hele teksten i doble anførselstegn: {example}",
+    ),
+    (
+        "the list item is not indented like the lines next to it",
+        "listepunktet har ikke samme innrykk som linjene rundt",
+    ),
+    (
+        "the field '{key}' is not indented like the lines next to it",
+        "feltet '{key}' har ikke samme innrykk som linjene rundt",
+    ),
+    (
+        "indent it by {width} spaces, like line {line}",
+        "rykk inn {width} mellomrom, som linje {line}",
+    ),
+    (
+        "indent it by {width} spaces, two more than line {line}",
+        "rykk inn {width} mellomrom, to flere enn linje {line}",
+    ),
+    (
+        "start it at the beginning of the line, like line {line}",
+        "begynn helt til venstre på linjen, som linje {line}",
+    ),
+    (
+        "YAML cannot read the fields from this line on",
+        "YAML kan ikke lese feltene fra og med denne linjen",
+    ),
+    (
+        "check this line and the one above: write each field as 'name: value' with a space "
+        "after the colon, indent with spaces in line with its neighbours, and put a text that "
+        "holds ': ' in double quotes",
+        "sjekk denne linjen og linjen over: skriv hvert felt som 'navn: verdi' med mellomrom "
+        "etter kolonet, rykk inn med mellomrom på linje med feltene rundt, og sett en tekst som "
+        "har ': ' i seg, i doble anførselstegn",
+    ),
+    (
+        "YAML needs spaces: replace the tab with two spaces, here and on {count} more lines",
+        "YAML trenger mellomrom: bytt tabulatoren med to mellomrom, her og på {count} linjer til",
+    ),
+    (
+        "put a line with only '---' here, after the last field",
+        "sett inn en linje med bare '---' her, etter det siste feltet",
+    ),
+    # Translation check (issue 14)
+    (
+        "the English text is the same as the Norwegian",
+        "den engelske teksten er den samme som den norske",
+    ),
+    (
+        "the English text is Norwegian ({nb} Norwegian and {en} English signal words)",
+        "den engelske teksten er norsk ({nb} norske og {en} engelske kjenneord)",
+    ),
+    (
+        "translate it, or set 'status: draft' in both languages until it is translated",
+        "oversett den, eller sett 'status: draft' på begge språk til den er oversatt",
+    ),
+    # Image names (issue 14)
+    (
+        "the image name '{name}' has characters that do not belong in an address",
+        "bildenavnet '{name}' har tegn som ikke hører hjemme i en nettadresse",
+    ),
+    (
+        "rename '{name}' to '{better}', and link to it by that name",
+        "gi '{name}' det nye navnet '{better}', og lenk til bildet med det navnet",
     ),
     # files
     (
@@ -137,10 +224,6 @@ CONTENT: tuple[tuple[str, str], ...] = (
         "begynn filen med en linje '---', feltene (title: …) og en ny linje '---'",
     ),
     ("the front matter has no closing '---'", "innledningsfeltene mangler avsluttende '---'"),
-    (
-        "add a line with only '---' after the last field",
-        "legg til en linje med bare '---' etter det siste feltet",
-    ),
     # site and content
     # declared fields (issue 14)
     ("the service '{key}' is listed twice", "tjenesten '{key}' står to ganger i listen"),
@@ -153,9 +236,9 @@ CONTENT: tuple[tuple[str, str], ...] = (
     ),
     ("unknown language '{lang}'", "ukjent språk '{lang}'"),
     ("'languages' must list each language once", "'languages' må nevne hvert språk én gang"),
-    (
-        "'base_url' must be an https address without a path, not '{url}'",
-        "'base_url' må være en https-adresse uten sti, ikke '{url}'",
+    (  # helper F (issue 15): the site may live under a path
+        "'base_url' must be an https address, with a path or without, not '{url}'",
+        "'base_url' må være en https-adresse, med eller uten sti, ikke '{url}'",
     ),
     (
         "'nav' names the page '{key}', which does not exist",
@@ -297,5 +380,14 @@ CONTENT: tuple[tuple[str, str], ...] = (
     (
         "give one of them its own slug in the front matter",
         "gi en av dem en egen slug i innledningsfeltene",
+    ),
+    # placeholders left by `new` (issue 14, helper D)
+    (
+        "'{field}' still holds the placeholder '{sentence}'",
+        "'{field}' har fortsatt plassholderteksten '{sentence}'",
+    ),
+    (
+        "write the real text, or set 'status: draft' until it is written",
+        "skriv den virkelige teksten, eller sett 'status: draft' til den er skrevet",
     ),
 )

@@ -37,7 +37,9 @@ def scalar_text(node: Node, log: ErrorLog, name: str) -> str | None:
         return None
     if node.is_null:
         return None
-    if node.plain and node.tag == TAG_BOOL:
+    # YAML 1.2, which Decap CMS writes, reads only true and false as yes/no: a plain "no" or
+    # "On" it writes for a title is text, and so it is here.
+    if node.plain and node.tag == TAG_BOOL and node.text.lower() in ("true", "false"):
         log.error(
             node.where,
             f"'{name}' is {node.text}, which YAML reads as yes/no, not as text",
@@ -130,7 +132,7 @@ class Fields:
     def url(self, key: str, required: bool = True, schemes: tuple[str, ...] = WEB) -> str | None:
         """An address that becomes a link: https (or `schemes`), or a path on this site."""
         value = self.text(key, required)
-        if value is None:
+        if not value:  # an optional address left empty, as the editor writes it: no link
             return None
         problem = url_problem(value, f"'{key}'", schemes)
         if problem is not None:

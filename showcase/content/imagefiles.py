@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,14 +28,37 @@ from .svg import check_svg
 MAX_PIXELS = 40_000_000
 FORMATS = ("JPEG", "PNG", "WEBP")  # what Pillow may read a raster file as: nothing more exotic
 _REFERENCE = re.compile(r"/images/([^\s\"'()<>?#]+)")
+_ADDRESS_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # what an address holds as it is
+_SPELT_OUT = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 _RESIZE = "make it smaller before adding it: 4000 × 3000 pixels is plenty for the web"
 
 
+def address_name(name: str) -> str:
+    """The name a file would have to be given to sit in an address as it is: lower case, a-z,
+    digits and single hyphens, 'æ', 'ø' and 'å' written out ('Møte i Asker.JPG' ->
+    'mote-i-asker.jpg')."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    plain = unicodedata.normalize("NFKD", stem.lower().translate(_SPELT_OUT))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[^a-z0-9_]+", "-", plain).strip("-") or "bilde"
+    return plain + (f".{suffix.lower()}" if dot else "")
+
+
 def check_image_files(folders: Folders, names: tuple[str, ...], log: ErrorLog) -> None:
-    """Every image in content/images/ is safe to publish; an error names each one that is not."""
+    """Every image in content/images/ is safe to publish; an error names each one that is not.
+    A name that cannot sit in an address as it is (a space, 'ø', '?') is an error with the
+    name to give it: a link to it would break on some computers and servers."""
     for name in names:
         path = folders.content / "images" / name
         rel = relative(path, folders.root)
+        if not _ADDRESS_SAFE.match(name):
+            log.error(
+                Position(rel),
+                f"the image name '{name}' has characters that do not belong in an address",
+                f"rename '{name}' to '{address_name(name)}', and link to it by that name",
+            )
         if name.lower().endswith(".svg"):
             try:
                 data = path.read_bytes()

@@ -115,9 +115,12 @@ def single_file(path: Path, root: Path, log: ErrorLog) -> SourceFile | None:
     return SourceFile(path, relative(path, root), path.stem, None)
 
 
-def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Path]:
+def list_files(
+    folder: Path, suffix: str, root: Path, log: ErrorLog, any_case: bool = False
+) -> list[Path]:
     """Content files directly in `folder`, sorted, without editor litter or links leaving
     content/ (the folder's parent: every kind of item has its own folder in content/).
+    `any_case`: the suffix may be written in capitals too (a camera's IMG_4711.JPG).
 
     Nothing named like a content file is skipped quietly: a folder, a broken link or a special
     file in its place, a name with a space at either end and a hidden copy are errors, since
@@ -131,7 +134,8 @@ def list_files(folder: Path, suffix: str, root: Path, log: ErrorLog) -> list[Pat
             continue  # reported once for all of content/ (names_not_utf8)
         if misnamed(path, suffix, relative(path, root), log):
             continue
-        if path.suffix != suffix or is_editor_litter(path) or not plain_file(path, root, log):
+        own = path.suffix.lower() if any_case else path.suffix
+        if own != suffix or is_editor_litter(path) or not plain_file(path, root, log):
             continue
         if (not folder_inside or path.is_symlink()) and linked_outside(
             path, folder.parent, root, log
@@ -259,14 +263,14 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
         text = text_of(path)
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        log.error(
+        log.cannot_read(
             Position(rel, line),
             "the file is not UTF-8 text",
             "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
         )
         return None
     except TooLarge as exc:
-        log.error(
+        log.cannot_read(
             Position(rel),
             f"the file is {exc.size / 1e6:.1f} MB, more than the {exc.limit / 1e6:g} MB "
             f"allowed for a {path.suffix} file",
@@ -274,12 +278,14 @@ def read_text(path: Path, rel: str, log: ErrorLog) -> str | None:
         )
         return None
     except OSError as exc:
-        log.error(Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists")
+        log.cannot_read(
+            Position(rel), f"cannot read the file: {exc.strerror}", "check that it exists"
+        )
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     nul = text.find("\x00")
     if nul >= 0:  # not text at all: a damaged file, or one another program saved
-        log.error(
+        log.cannot_read(
             Position(rel, text.count("\n", 0, nul) + 1, nul - text.rfind("\n", 0, nul)),
             "the file contains a NUL character (U+0000), so it is not plain text",
             "open it in a text editor, copy the text into a new file and save that as UTF-8",
@@ -295,14 +301,27 @@ def read_yaml_file(source: SourceFile | None, log: ErrorLog) -> Node | None:
     return None if text is None else read_yaml(text, source.rel, log)
 
 
+_FRONT_MATTER_LINE = re.compile(r"^(?: |#|- |[A-Za-z_][\w-]*:)")
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Where a front matter left open most likely ends: its first empty line, or else the
+    first line that cannot be a field (the text of the page)."""
+    for i in range(1, len(lines)):
+        if not lines[i].strip() or not _FRONT_MATTER_LINE.match(lines[i]):
+            return i
+    return len(lines) - 1
+
+
 def read_markdown(source: SourceFile, log: ErrorLog) -> MarkdownFile | None:
-    """Split a Markdown file into its front matter (YAML between '---' lines) and body."""
+    """Split a Markdown file into its front matter (YAML between '---' lines) and body; None
+    (and one error logged) when either cannot be read."""
     text = read_text(source.path, source.rel, log)
     if text is None:
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        log.error(
+        log.cannot_read(
             Position(source.rel, 1, 1),
             "the file does not start with front matter",
             "begin the file with a line '---', the fields (title: …), and another '---'",
@@ -311,21 +330,23 @@ def read_markdown(source: SourceFile, log: ErrorLog) -> MarkdownFile | None:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        log.error(
-            Position(source.rel, 1, 1),
+        log.cannot_read(
+            Position(source.rel, _front_matter_end(lines) + 1, 1),
             "the front matter has no closing '---'",
-            "add a line with only '---' after the last field",
+            "put a line with only '---' here, after the last field",
         )
         return None
     front_text = "\n".join(lines[1:end])
     if len(front_text) > YAML_MAX:  # characters, at least as many bytes: no YAML this long
-        log.error(
+        log.cannot_read(
             Position(source.rel, 2, 1),
             f"the front matter is longer than the {YAML_MAX / 1e6:g} MB of YAML allowed",
             "check where the front matter ends: a line with only '---' must close it",
         )
         return None
     front = read_yaml(front_text, source.rel, log, line_offset=1)
+    if front is None:  # the one error is logged; reading fields from nothing would add more
+        return None
     body = "\n".join(lines[end + 1 :])
     return MarkdownFile(
         source,

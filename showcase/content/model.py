@@ -70,7 +70,7 @@ class Site:
     title: Translated
     tagline: Translated
     description: Translated
-    base_url: str  # scheme and host, no trailing slash
+    base_url: str  # scheme, host and maybe a path (content/urls.py), no trailing slash
     languages: tuple[str, ...]  # the first is the default, served at the root
     organisation: Translated
     contact: Contact
@@ -236,6 +236,20 @@ class Content:
     cases: tuple[Case, ...]
     news: tuple[News, ...]  # newest first
     images: tuple[str, ...] = field(default=())  # files in content/images/ its texts use
+    # the day each file last changed, by its path inside content/ (see content/history.py)
+    changed: dict[str, PartialDate] = field(default_factory=dict)
+
+    def last_changed(self, lang: str, *sources: str) -> PartialDate | None:
+        """The latest change among files (e.g. 'method.yaml') and folders ('cases'; '' is the
+        whole content folder) that a page in `lang` shows: other languages' files left out."""
+        others = tuple(f".{other}.md" for other in self.site.languages if other != lang)
+        days = [
+            day
+            for path, day in self.changed.items()
+            if any(not s or path == s or path.startswith(f"{s}/") for s in sources)
+            and not path.endswith(others)
+        ]
+        return max(days, key=lambda day: day.sort_key) if days else None
 
     def group(self, key: str) -> Group:
         return next(group for group in self.groups if group.key == key)

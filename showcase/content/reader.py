@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
-from ..common.errors import ErrorLog, Position, did_you_mean
+from ..common.errors import ErrorLog, Position, did_you_mean, relative
 from ..common.folders import Folders
 from .declaration import ContentType, Field
 from .declared import Values, complete, each_item, read_declared
@@ -44,11 +45,12 @@ class Reader:
     images: tuple[str, ...]
     services: tuple[str, ...] = ()  # the keys in services.yaml, once it has been read
 
-    def options(self, source: str) -> tuple[str, ...]:
+    def options(self, source: str) -> tuple[str, ...] | None:
         """The keys a `choices_from` field may take: every item of that kind, whatever its
         status (a reference to a draft or a broken item is right; the item is judged itself)."""
-        if source == "services":
-            return self.services
+        if source == "services":  # unknown when services.yaml cannot be read: no echoes
+            services = relative(self.folders.content / "services.yaml", self.folders.root)
+            return None if self.log.echoes(services) else self.services
         if source == "pages":
             found = markdown_sources(
                 self.folders.content / source, self.folders.root, self.languages, ErrorLog()
@@ -207,6 +209,6 @@ class Reader:
                         f"image '{name}' has no alt text",
                         f"describe the image in the brackets: ![what the image shows]({url})",
                     )
-                if url.startswith("/images/") and name not in self.images:
+                if url.startswith("/images/") and unquote(name) not in self.images:
                     hint = did_you_mean(name, self.images) or "put the file in content/images/"
                     self.log.error(where, f"there is no image '{name}' in content/images/", hint)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..common.errors import ErrorLog, Position, did_you_mean, relative
 from ..common.folders import Folders
 from .filekinds import names_not_utf8
+from .history import last_changed
 from .imagefiles import check_image_files, published_images
 from .load import KEY_HINT, KEY_PATTERN, list_files, name_allowed
 from .model import Content, Page, Site
@@ -41,9 +42,11 @@ def load_site(folders: Folders, log: ErrorLog) -> Site | None:
 
 
 def load_content(
-    folders: Folders, site: Site, log: ErrorLog, include_drafts: bool = False
+    folders: Folders, site: Site, log: ErrorLog, include_drafts: bool = False, partial: bool = False
 ) -> Content | None:
-    """Read and validate all content; None when anything is wrong (see `log`)."""
+    """Read and validate all content; None when anything is wrong (see `log`). With `partial`,
+    what could be read even then (the readers skip broken items), for the run to render and
+    link-check the rest: None only when the method cannot be read."""
     names_not_utf8(folders.content, folders.root, log)
     _check_folders(folders, log)
     images = image_names(folders, log)
@@ -60,8 +63,9 @@ def load_content(
     cases = read_cases(reader, groups)
     news = read_news(reader)
     _check_nav(site, pages, folders, log)
-    if log.errors or method is None:
+    if (log.errors and not partial) or method is None:
         return None
+    broken = bool(log.errors)
     content = Content(
         site=site,
         strings=strings,
@@ -75,9 +79,11 @@ def load_content(
         cases=cases,
         news=news,
         images=images,
+        changed=last_changed(folders.content),
     )
-    _check_addresses(content, folders, log)
-    if log.errors:
+    if not broken:  # with an item missing, the addresses are checked once it is fixed
+        _check_addresses(content, folders, log)
+    if log.errors and not partial:
         return None
     return published_images(content)
 
@@ -129,7 +135,9 @@ def _check_addresses(content: Content, folders: Folders, log: ErrorLog) -> None:
 def _check_nav(site: Site, pages: dict[str, Page], folders: Folders, log: ErrorLog) -> None:
     where = Position(relative(folders.content / "site.yaml", folders.root))
     for key in site.nav:
-        if key not in pages:
+        if key not in pages and not log.echoes(
+            relative(folders.content / "pages" / key, folders.root)
+        ):
             hint = did_you_mean(key, pages) or "use the key of a page in content/pages/"
             log.error(where, f"'nav' names the page '{key}', which does not exist", hint)
 
@@ -138,7 +146,7 @@ def image_names(folders: Folders, log: ErrorLog) -> tuple[str, ...]:
     """The picture files editors put in content/images/, each checked to be safe to publish."""
     folder = folders.content / "images"
     names = []
-    for suffix in IMAGE_SUFFIXES:
-        names += [p.name for p in list_files(folder, suffix, folders.root, log)]
+    for suffix in IMAGE_SUFFIXES:  # IMG_4711.JPG as well: cameras write capitals
+        names += [p.name for p in list_files(folder, suffix, folders.root, log, any_case=True)]
     check_image_files(folders, tuple(sorted(names)), log)
     return tuple(sorted(names))

@@ -5,20 +5,39 @@ their address from their `slug` in content/pages, and items live below their sec
 `/historier/<slug>/`, a target group at `/malgrupper/<slug>/`. Templates, feeds, the sitemap and the
 link checker all ask this module, so an address is never spelt out twice; `pages_by_source`
 lists every page's address with the file it comes from, so no two can share one.
+
+The site may be published under a path of a larger domain (`base_url:
+https://www.example.no/velferdslab/`). Only this module knows that path: every `Urls` method
+gives the address inside the site ('/om/', where the file sits in site/, which nginx serves at
+the path), and `Urls.link` and `Urls.absolute` turn it into what a page, feed or handout writes;
+`inside` maps a written address back for the link check.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
+from urllib.parse import urlsplit
 
-from .model import Case, Content, Group, News
+from .model import Case, Content, Group, News, Site
 
 
 @dataclass(frozen=True)
 class Urls:
-    """Root-relative addresses ('/metoden/') and absolute ones for canonical links and feeds."""
+    """Addresses inside the site ('/metoden/'), and as pages link to them ('/velferdslab/metoden/'
+    when the site lives under a path) or absolute for canonical links, feeds and print."""
 
     content: Content
+
+    @cached_property
+    def prefix(self) -> str:
+        """The path the site is published under, without a trailing slash: '' at a domain's root,
+        '/velferdslab' for https://www.example.no/velferdslab/."""
+        return site_path(self.content.site.base_url)
+
+    def link(self, url: str) -> str:
+        """An address inside the site ('/om/') as pages write it: with the site's path."""
+        return self.prefix + url if url.startswith("/") and not url.startswith("//") else url
 
     def home(self, lang: str) -> str:
         return "/" if lang == self.content.site.default_language else f"/{lang}/"
@@ -44,7 +63,31 @@ class Urls:
         return f"/handouts/asker-velferdslab-{lang}{'-print' if print_shop else ''}.pdf"
 
     def absolute(self, url: str) -> str:
+        """An address inside the site as a full address: base_url holds the site's path."""
         return self.content.site.base_url + url
+
+
+def site_path(base_url: str) -> str:
+    """The path of a site's base_url ('https://host/velferdslab' -> '/velferdslab'), or ''."""
+    return urlsplit(base_url).path.rstrip("/")
+
+
+def at_root(site: Site) -> Site:
+    """The site as the live preview serves it, at the root of 127.0.0.1: without the path it is
+    published under, so its links work there."""
+    parts = urlsplit(site.base_url)
+    return replace(site, base_url=f"{parts.scheme}://{parts.netloc}")
+
+
+def inside(href: str, prefix: str) -> str | None:
+    """A root-relative address a page writes, as the address inside the site it points at
+    ('/velferdslab/om/' -> '/om/'); None when it leaves the site's path. Other links as they are."""
+    if not prefix or not href.startswith("/") or href.startswith("//"):
+        return href
+    if href == prefix or href.startswith((prefix + "/", prefix + "?", prefix + "#")):
+        rest = href[len(prefix) :]
+        return rest if rest.startswith("/") else "/" + rest
+    return None
 
 
 NOT_FOUND = "not-found"  # the page shown for an unknown address: /404.html, in no section

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..common.errors import ErrorLog, Position
+from .yamlslips import find_slip
 
 TAG_BOOL = "tag:yaml.org,2002:bool"
 TAG_INT = "tag:yaml.org,2002:int"
@@ -133,18 +134,23 @@ def _position(path: str, mark: Any, line_offset: int) -> Position:
 
 
 def _tab_errors(text: str, path: str, line_offset: int, log: ErrorLog) -> bool:
-    found = False
+    """One error, at the first line indented with a tab: a tab is one slip however often an
+    editor's settings repeated it, and the hint says how many more lines have one."""
+    tabbed = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            col = indent.index("\t") + 1
-            log.error(
-                Position(path, number + line_offset, col),
-                "tab character used for indentation",
-                "YAML needs spaces: replace the tab with two spaces",
-            )
-            found = True
-    return found
+            tabbed.append((number, indent.index("\t") + 1))
+    if not tabbed:
+        return False
+    number, col = tabbed[0]
+    hint = "YAML needs spaces: replace the tab with two spaces"
+    if len(tabbed) > 1:
+        hint += f", here and on {len(tabbed) - 1} more lines"
+    log.cannot_read(
+        Position(path, number + line_offset, col), "tab character used for indentation", hint
+    )
+    return True
 
 
 def _convert(node: yaml.Node, path: str, line_offset: int, log: ErrorLog, depth: int = 0) -> Node:
@@ -226,23 +232,16 @@ def _parse(text: str, path: str, log: ErrorLog, line_offset: int) -> Node | None
         _character_error(exc, text, path, line_offset, log)
         return None
     except _TooDeep as exc:
-        log.error(
+        log.cannot_read(
             _position(path, exc.mark, line_offset),
             f"the fields are nested more than {MAX_DEPTH} levels deep",
             "content files need only a few levels of lists and fields: "
             "check the indentation and brackets from this line",
         )
         return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = _position(path, mark, line_offset) if mark else Position(path)
-        problem = exc.problem or exc.context or "invalid YAML"
-        log.error(
-            where,
-            f"YAML syntax error: {problem}",
-            "check indentation and colons on this line and the one above; "
-            "put text containing ':' or '#' in quotes",
-        )
+    except yaml.MarkedYAMLError as exc:  # one slip, named in plain words (yamlslips.py)
+        slip = find_slip(text, exc, line_offset)
+        log.cannot_read(Position(path, slip.line, slip.col), slip.message, slip.hint)
         return None
     finally:
         loader.dispose()
@@ -277,7 +276,7 @@ def _character_error(
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
     character = exc.character if isinstance(exc.character, int) else ord(exc.character or "?")
-    log.error(
+    log.cannot_read(
         Position(path, line + line_offset, col),
         f"the file contains the character U+{character:04X}, which YAML does not allow",
         "delete it (it often comes with text copied from another program) and save the file again",

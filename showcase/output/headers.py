@@ -35,9 +35,11 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
 
-def headers_file() -> bytes:
-    """Every page gets the security headers; fingerprinted assets are cached for a year."""
+def headers_file(noindex: bool = False) -> bytes:
+    """Every page gets the security headers; fingerprinted assets are cached for a year.
+    `noindex`: a review build, which no search engine may index, whatever it finds."""
     lines = ["/*"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
+    lines += ["  X-Robots-Tag: noindex, nofollow"] if noindex else []
     lines += [f"  Cache-Control: {REVALIDATE}", "", "/assets/*", f"  Cache-Control: {IMMUTABLE}"]
     return ("\n".join(lines) + "\n").encode()

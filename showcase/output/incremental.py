@@ -233,10 +233,13 @@ class Look:
     fresh: bool  # nothing changed since, and site/ is exactly as that build left it
 
 
-def look(folders: Folders, out: Path, drafts: bool, jobs: int = 0) -> Look:
+def look(folders: Folders, out: Path, drafts: bool, jobs: int = 0, edition: str = "") -> Look:
+    """`edition`: what else the build depends on (a review build's address), as a key."""
     manifest, notice = load(manifest_path(folders.root, out), pages=False)
     generator = generator_fingerprint(folders.templates)
     inputs = inputs_fingerprint(folders.content, [denylist.path_for(folders.root)])
+    if edition:
+        inputs = fingerprint([inputs, edition])
     fresh = (
         manifest is not None
         and (manifest.generator, manifest.inputs, manifest.drafts) == (generator, inputs, drafts)

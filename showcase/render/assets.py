@@ -18,11 +18,11 @@ class Asset:
     data: bytes
 
 
-def stylesheet(templates: Path) -> Asset:
+def stylesheet(templates: Path, name: str = "site.css") -> Asset:
     """templates/assets/site.css as /assets/site.<hash>.css, so it can be cached for a year."""
-    data = (templates / "assets" / "site.css").read_bytes()
+    data = (templates / "assets" / name).read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:10]
-    return Asset(f"assets/site.{digest}.css", data)
+    return Asset(f"assets/{name.removesuffix('.css')}.{digest}.css", data)
 
 
 def script(templates: Path, name: str) -> Asset:

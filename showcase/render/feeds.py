@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..content.edition import Edition
 from ..content.model import Content
-from ..content.urls import Urls
+from ..content.urls import Urls, output_path
+from ..output import headers
 from .markup import MarkdownRenderer
 from .pages import PageSpec
 
@@ -91,4 +93,32 @@ def sitemap(specs: list[PageSpec], urls: Urls) -> bytes:
 
 
 def robots(urls: Urls) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('/sitemap.xml')}\n".encode()
+    allow, sitemap = urls.link("/"), urls.absolute("/sitemap.xml")
+    return f"User-agent: *\nAllow: {allow}\n\nSitemap: {sitemap}\n".encode()
+
+
+# A review build asks every robot to stay out: it is a preview, not the site to be found.
+ROBOTS_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+def machine_files(
+    content: Content,
+    urls: Urls,
+    specs: list[PageSpec],
+    markdown: MarkdownRenderer,
+    edition: Edition,
+) -> list[tuple[str, bytes]]:
+    """The files for robots, feed readers and the host: the public site's lead to it (a feed
+    per language, the sitemap); a review build's only ask not to be indexed."""
+    rules = headers.headers_file(noindex=not edition.listed)
+    if not edition.listed:
+        return [("robots.txt", ROBOTS_DISALLOW_ALL), ("_headers", rules)]
+    return [
+        *(
+            (output_path(urls.feed(lang)), atom_feed(content, urls, lang, markdown))
+            for lang in content.site.languages
+        ),
+        ("sitemap.xml", sitemap(specs, urls)),
+        ("robots.txt", robots(urls)),
+        ("_headers", rules),
+    ]

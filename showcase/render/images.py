@@ -36,7 +36,7 @@ SIZES = "(min-width: 46rem) 44rem, 100vw"  # the text column is at most 44rem wi
 QUALITY = {"webp": 80, "jpeg": 82}
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 VERSION = "1"  # bump to re-encode every cached image after changing how it is done
-_IMG = re.compile(r'<img\b[^>]*\bsrc="/images/([^"/]+)"[^>]*>')
+_IMG = r'<img\b[^>]*\bsrc="{prefix}/images/([^"/]+)"[^>]*>'  # prefix: the site's path
 _ATTR = re.compile(r'\b(alt|title)="([^"]*)"')
 
 # Reading content already refused images over MAX_PIXELS from their headers; should one get
@@ -185,26 +185,29 @@ def pictures(folders: Folders, names: tuple[str, ...], cache: Path) -> dict[str,
     return found
 
 
-def _srcset(variants: tuple[Variant, ...]) -> str:
-    return ", ".join(f"/{v.path} {v.width}w" for v in variants)
+def _srcset(variants: tuple[Variant, ...], prefix: str) -> str:
+    return ", ".join(f"{prefix}/{v.path} {v.width}w" for v in variants)
 
 
-def picture_html(pic: Picture, alt: str, title: str | None, lazy: bool) -> str:
-    """The <picture> for one image: WebP first, the fallback as the <img> every browser reads."""
+def picture_html(pic: Picture, alt: str, title: str | None, lazy: bool, prefix: str = "") -> str:
+    """The <picture> for one image: WebP first, the fallback as the <img> every browser reads.
+    `prefix`: the path the site is published under (content/urls.py)."""
     default = next((v for v in pic.fallback if v.width >= WIDTHS[1]), pic.fallback[-1])
     extra = f' title="{html.escape(title)}"' if title is not None else ""
     loading = ' loading="lazy"' if lazy else ""
     return (
-        f'<picture><source type="image/webp" srcset="{_srcset(pic.webp)}" sizes="{SIZES}">'
-        f'<img src="/{default.path}" srcset="{_srcset(pic.fallback)}" sizes="{SIZES}" '
-        f'width="{default.width}" height="{default.height}" alt="{html.escape(alt)}"{extra}'
+        f'<picture><source type="image/webp" srcset="{_srcset(pic.webp, prefix)}" sizes="{SIZES}">'
+        f'<img src="{prefix}/{default.path}" srcset="{_srcset(pic.fallback, prefix)}" '
+        f'sizes="{SIZES}" width="{default.width}" height="{default.height}" '
+        f'alt="{html.escape(alt)}"{extra}'
         f'{loading} decoding="async"></picture>'
     )
 
 
-def rewrite(page: bytes, pics: dict[str, Picture]) -> bytes:
-    """Replace each <img src="/images/…"> of a known content image with its <picture>."""
-    if not pics or b'src="/images/' not in page:
+def rewrite(page: bytes, pics: dict[str, Picture], prefix: str = "") -> bytes:
+    """Replace each <img src="/images/…"> of a known content image with its <picture>; the
+    Markdown put `prefix`, the path the site is published under, in front of its address."""
+    if not pics or f'src="{prefix}/images/'.encode() not in page:
         return page
     seen = 0
 
@@ -215,6 +218,7 @@ def rewrite(page: bytes, pics: dict[str, Picture]) -> bytes:
             return match.group(0)
         attrs = {k: html.unescape(v) for k, v in _ATTR.findall(match.group(0))}
         seen += 1
-        return picture_html(pic, attrs.get("alt", ""), attrs.get("title"), lazy=seen > 1)
+        return picture_html(pic, attrs.get("alt", ""), attrs.get("title"), seen > 1, prefix)
 
-    return _IMG.sub(replace, page.decode("utf-8")).encode("utf-8")
+    pattern = re.compile(_IMG.format(prefix=re.escape(prefix)))
+    return pattern.sub(replace, page.decode("utf-8")).encode("utf-8")

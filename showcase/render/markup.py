@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 import markdown
 import nh3
@@ -41,14 +42,18 @@ def slugify(value: str, separator: str = "-") -> str:
 # The same text always gives the same HTML: a page and the feed that quotes it, or the preview
 # rebuilding after each save, convert it once. Bounded, since a build of many pages passes here
 # with each body once.
-_RENDERED: dict[str, Markup] = {}
+_RENDERED: dict[tuple[str, str], Markup] = {}
 _RENDERED_LIMIT = 512
 
 
 class MarkdownRenderer:
-    """One reusable Markdown converter; `render` turns editor Markdown into sanitised HTML."""
+    """One reusable Markdown converter; `render` turns editor Markdown into sanitised HTML.
 
-    def __init__(self) -> None:
+    Editors link from the site's root ('/om/', '/images/x.jpg'); `prefix` is the path the site
+    is published under ('/velferdslab', see content/urls.py), put in front of those links."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc"],
             extension_configs={"toc": {"slugify": slugify, "toc_depth": "2-4"}},
@@ -56,12 +61,12 @@ class MarkdownRenderer:
         )
 
     def render(self, text: str) -> Markup:
-        known = _RENDERED.get(text)
+        known = _RENDERED.get((self.prefix, text))
         if known is None:
-            known = Markup(sanitise(self._md.reset().convert(text)))
+            known = Markup(sanitise(self._md.reset().convert(text), self.prefix))
             if len(_RENDERED) >= _RENDERED_LIMIT:
                 _RENDERED.clear()
-            _RENDERED[text] = known
+            _RENDERED[self.prefix, text] = known
         return known
 
     def inline(self, text: str) -> Markup:
@@ -72,20 +77,23 @@ class MarkdownRenderer:
         return Markup(html)
 
 
-def _same_rule(_tag: str, attribute: str, value: str) -> str | None:
+def _same_rule(prefix: str, _tag: str, attribute: str, value: str) -> str | None:
     """nh3 keeps any address without a scheme ('//other.site/', 'www.x.no'): drop the ones the
-    link rule refuses. Content with such a link already failed to load; this is the backstop."""
-    if attribute not in ("href", "src") or (value[:1] in "/#" and value[:2] != "//"):
+    link rule refuses. Content with such a link already failed to load; this is the backstop.
+    Links from the site's root get the site's path in front."""
+    if attribute not in ("href", "src") or value[:1] == "#":
         return value
+    if value[:1] == "/" and value[:2] != "//":
+        return prefix + value
     return None if url_problem(value, "", CONTACT, fragment=True) else value
 
 
-def sanitise(html: str) -> str:
+def sanitise(html: str, prefix: str = "") -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_same_rule,
+        attribute_filter=partial(_same_rule, prefix),
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

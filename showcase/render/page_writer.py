@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..checks import links
 from ..common import parallel
+from ..common.errors import BuildError
 from ..content.model import Content
 from ..content.urls import output_path
 from ..output import compress, incremental
@@ -31,18 +32,35 @@ class PageWriter:
         stage: Staging,
         copies: bool,
         root: Path,
+        broken: frozenset[str] | None = None,
     ) -> None:
+        """`broken`: the files with errors, in a run despite them (see pipeline.unfinished). The
+        pages of those files, and pages the model without them cannot fill, are left out (in
+        `failed`) instead of stopping the run: the preview keeps their last version."""
         self.renderer = renderer
+        self.broken = broken
+        self.failed: set[str] = set()  # pages left out
         self.pictures = pictures
         self.stage = stage
         self.copies = copies
         self.root = root  # positions in the content are relative to it
         self.digests: dict[str, str] = {}
 
-    def render(self, spec: PageSpec) -> tuple[dict[str, str], frozenset[str], links.Attributes]:
-        """One page written into the new site; runs in a worker, so it returns only digests."""
-        html, read = self.renderer.render_tracked(spec)
-        html = images.rewrite(html, self.pictures)
+    def render(
+        self, spec: PageSpec
+    ) -> tuple[dict[str, str], frozenset[str], links.Attributes | None]:
+        """One page written into the new site; runs in a worker, so it returns only digests.
+        None for a page left out of a partial run."""
+        prose = spec.values.get("prose")
+        if self.broken is not None and prose is not None and prose.where.path in self.broken:
+            return {}, frozenset(), None
+        try:
+            html, read = self.renderer.render_tracked(spec)
+        except BuildError:
+            if self.broken is None:
+                raise
+            return {}, frozenset(), None
+        html = images.rewrite(html, self.pictures, self.renderer.urls.prefix)
         written = compress.put(self.stage, output_path(spec.url), html, self.copies)
         return written, read, links.attributes(html)
 
@@ -96,6 +114,9 @@ class PageWriter:
         for spec, (written, read, found) in zip(
             todo, parallel.pmap_lazy(self.render, todo, jobs), strict=True
         ):
+            if found is None:
+                self.failed.add(output_path(spec.url))
+                continue
             self.digests.update(written)
             kept[output_path(spec.url)] = incremental.PageRecord(
                 print=incremental.page_fingerprint(base, spec, read, parts),
@@ -104,5 +125,5 @@ class PageWriter:
                 loads=incremental.shared(found.loads),
                 ids=incremental.shared(found.ids),
             )
-        records = {output_path(spec.url): kept[output_path(spec.url)] for spec in specs}
+        records = {path: kept[path] for spec in specs if (path := output_path(spec.url)) in kept}
         return records, frozenset(output_path(spec.url) for spec in todo)

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..common.errors import BuildError, ContentError, Position
-from ..content.model import Case, Content, Page, Prose
+from ..content.model import Case, Content, Page, PartialDate, Prose
 from ..content.urls import Urls
 from ..output.incremental import Tracked
 from . import filters
@@ -42,6 +42,18 @@ SECTION_TEMPLATES = {
     "search": "search.html",
 }
 NOT_FOUND = "not-found"
+# What a section page shows besides its own text, for its "last updated" date: files and
+# folders inside content/ ('' is all of it).
+SECTION_SOURCES = {
+    "index": ("",),
+    "method": ("method.yaml",),
+    "groups": ("groups",),
+    "stories": ("cases",),
+    "awards": ("awards",),
+    "results": ("results.yaml",),
+    "news": ("news",),
+    "about": ("partners",),
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class PageSpec:
     in_sitemap: bool = True
     draft: bool = False  # shown with a banner, in the preview only
     share_image: str = ""  # the page's share image, inside site/ (set by share.share_images)
+    updated: PartialDate | None = None  # the day what the page shows last changed
 
 
 def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
@@ -81,6 +94,9 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     alternates={other: urls.page(key, other) for other in langs},
                     values=section_values(content, key, page, prose),
                     draft=page.draft,
+                    updated=content.last_changed(
+                        lang, f"pages/{key}.{lang}.md", *SECTION_SOURCES.get(key, ())
+                    ),
                 )
             )
         for group in content.groups:
@@ -94,6 +110,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     alternates={other: urls.group(group, other) for other in langs},
                     values={"group": group, "cases": cases_in(content, group.key)},
                     draft=group.draft,
+                    updated=content.last_changed(lang, f"groups/{group.key}.yaml"),
                 )
             )
         for case in content.cases:
@@ -109,6 +126,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     values={"case": case, "prose": prose, "details": case.details[lang]},
                     og_type="article",
                     draft=case.draft,
+                    updated=content.last_changed(lang, f"cases/{case.key}.{lang}.md"),
                 )
             )
         for item in content.news:
@@ -124,6 +142,7 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
                     values={"item": item, "prose": prose},
                     og_type="article",
                     draft=item.draft,
+                    updated=content.last_changed(lang, f"news/{item.key}.{lang}.md"),
                 )
             )
     default = content.site.default_language
@@ -166,12 +185,13 @@ class Renderer:
         search_js_url: str = "",
         compiled: Path | None = None,
     ) -> None:
-        """`compiled`: a folder where Jinja keeps compiled templates between runs (it checks
+        """`css_url`, `search_js_url`: the files' addresses inside the site ('/assets/…').
+        `compiled`: a folder where Jinja keeps compiled templates between runs (it checks
         each template's time and compiles it again when it changed)."""
         self.content = content
         self.urls = urls
         self.templates = templates.absolute()
-        self.markdown = MarkdownRenderer()
+        self.markdown = MarkdownRenderer(urls.prefix)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -189,17 +209,20 @@ class Renderer:
             markdown=lambda text: self.markdown.render(text),
             inline=lambda text: self.markdown.inline(text),
             jsonld=_jsonld,
+            link=urls.link,
         )
         self.env.globals.update(
             site=content.site,
             content=content,
             urls=urls,
-            css_url=css_url,
-            search_js_url=search_js_url,
+            css_url=urls.link(css_url),
+            search_js_url=urls.link(search_js_url),
             language_names=LANGUAGE_NAMES,
             _=filters.gettext,
             cases_in=_cases_in,
             shown=filters.shown_count,
+            review=False,  # a review build says so on every page (render/review.py)
+            review_css_url="",
         )
 
     def render(self, spec: PageSpec) -> bytes:

@@ -16,6 +16,10 @@ site that is the whole index); further shards in /pagefind/<lang>-<k>/, which th
 merges into its results (Pagefind's `mergeIndex`). A shard whose pages have the same bytes as in
 the last build keeps its files; only shards with a changed page are indexed again, several at a
 time.
+
+The index records each page's address inside the site ('/om/'). The search page gives Pagefind
+the bundles' addresses with the path a site may be published under ('/velferdslab/pagefind/',
+content/urls.py), and Pagefind puts the folder above a bundle in front of its results.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
+from conftest import SUBPATH
+from nginx_server import running_nginx
 
 PROJECT = Path(__file__).resolve().parents[2]
 NODE_MODULES = PROJECT / "node_modules"
@@ -92,6 +94,18 @@ def served(real_site: Path) -> Iterator[Served]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="package")
+def served_at_path(
+    subpath_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    """The fixture site built for a path of a larger domain, served at that path by nginx with
+    deploy/nginx-subpath.conf (its headers too): `url('/om/')` is the page under the path."""
+    config = PROJECT / "deploy" / "nginx-subpath.conf"
+    with running_nginx(config, subpath_site, tmp_path_factory.mktemp("nginx-subpath")) as port:
+        pages = tuple(sorted(page_address(subpath_site, p) for p in subpath_site.rglob("*.html")))
+        yield Served(subpath_site, f"http://127.0.0.1:{port}{SUBPATH}", pages)
 
 
 @pytest.fixture(scope="package")

@@ -51,6 +51,7 @@ FIGURE = Field(
             "Høyst 90 tegn.",
             "At most 90 characters.",
             max_length=90,
+            example=t("Skriv hva tallet gjelder", "Write what the number is about"),
         ),
     ),
 )
@@ -88,8 +89,16 @@ DECLARATION = ContentType(
             "Navnet på prisen eller konkurransen, høyst 80 tegn.",
             "The name of the award or competition, at most 80 characters.",
             max_length=80,
+            example={"en": "Write the name of the award in English"},
         ),
-        _text("awarded_by", "Delt ut av", "Awarded by", "Hvem som delte den ut.", "Who gave it."),
+        _text(
+            "awarded_by",
+            "Delt ut av",
+            "Awarded by",
+            "Hvem som delte den ut.",
+            "Who gave it.",
+            example=t("Skriv hvem som delte ut prisen", "Write who gave the award"),
+        ),
         Field("date", "date", t("Dato", "Date"), _DATE_HELP),
         Field(
             "end_date",
@@ -106,6 +115,7 @@ DECLARATION = ContentType(
             "Optional: the place, at most 30 characters.",
             required=False,
             max_length=30,
+            example=t("Skriv stedet", "Write the place"),
         ),
         _text(
             "result",
@@ -114,6 +124,7 @@ DECLARATION = ContentType(
             "Hva velferdslaben oppnådde, f.eks. «Best Practice Certificate».",
             "What the welfare lab achieved, e.g. “Best Practice Certificate”.",
             max_length=50,
+            example=t("Skriv resultatet", "Write the result"),
         ),
         Field(
             "summary",
@@ -124,6 +135,7 @@ DECLARATION = ContentType(
                 "A short summary, one or two paragraphs.",
             ),
             translated=True,
+            example=t("Skriv et kort sammendrag.", "Write a short summary."),
         ),
         FIGURE,
         MILESTONE,
@@ -133,6 +145,7 @@ DECLARATION = ContentType(
             "Source",
             "Hvor opplysningene kommer fra.",
             "Where the facts come from.",
+            example=t("Skriv kilden", "Write the source"),
         ),
     ),
 )

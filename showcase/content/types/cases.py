@@ -145,6 +145,8 @@ DECLARATION = ContentType(
     body=body(
         "Historien: situasjonen, møtet, planen og hvor familien står nå.",
         "The story: the situation, the meeting, the plan and where things stand now.",
+        "Skriv historien her: situasjonen, møtet, planen og hvor familien står nå.",
+        "Write the story: the situation, the meeting, the plan and where things stand.",
     ),
 )
 

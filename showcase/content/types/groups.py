@@ -24,6 +24,7 @@ DECLARATION = ContentType(
             t("Navnet på målgruppen, høyst 70 tegn.", "The group's name, at most 70 characters."),
             translated=True,
             max_length=70,
+            example={"en": "Write the name in English"},
         ),
         Field(
             "summary",
@@ -32,6 +33,7 @@ DECLARATION = ContentType(
             t("Én setning, høyst 160 tegn.", "One sentence, at most 160 characters."),
             translated=True,
             max_length=160,
+            example=t("Skriv én setning om målgruppen.", "Write one sentence about the group."),
         ),
         Field(
             "body",
@@ -39,6 +41,7 @@ DECLARATION = ContentType(
             t("Tekst", "Text"),
             t("Teksten på målgruppens side.", "The text of the group's page."),
             translated=True,
+            example=t("Skriv teksten om målgruppen her.", "Write the text about the group here."),
         ),
         SLUG,
     ),

@@ -22,7 +22,12 @@ DECLARATION = ContentType(
         "News about the welfare lab. The date comes first in the file name.",
     ),
     fields=(TITLE, DESCRIPTION, SLUG, STATUS_PER_FILE, ILLUSTRATIVE),
-    body=body("Nyheten, med mellomtitler.", "The news, with subheadings."),
+    body=body(
+        "Nyheten, med mellomtitler.",
+        "The news, with subheadings.",
+        "Skriv nyheten her.",
+        "Write the news here.",
+    ),
     dated=True,
 )
 

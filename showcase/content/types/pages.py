@@ -20,7 +20,9 @@ DECLARATION = ContentType(
         "The front page and the fixed pages: the method, about, privacy and so on.",
     ),
     fields=(TITLE, DESCRIPTION, SLUG, STATUS_PER_FILE),
-    body=body("Teksten på siden.", "The text of the page."),
+    body=body(
+        "Teksten på siden.", "The text of the page.", "Skriv teksten her.", "Write the text here."
+    ),
 )
 
 # Pages the templates build on; each needs a file per language in content/pages/.
@@ -64,9 +66,9 @@ def read_pages(reader: Reader) -> dict[str, Page]:
             f.done("the front matter")
         if published:
             pages[key] = Page(key, slug, prose, reader.draft(*(f for _, f in files.values())))
+    folder = relative(reader.folders.content / "pages", reader.folders.root)
     for key in SECTION_PAGES:
-        if key not in pages:
-            folder = relative(reader.folders.content / "pages", reader.folders.root)
+        if key not in pages and not reader.log.echoes(f"{folder}/{key}"):
             reader.log.error(
                 Position(folder),
                 f"the page '{key}' is missing or not published",

@@ -24,6 +24,7 @@ DECLARATION = ContentType(
             t("Navnet, høyst 30 tegn.", "The name, at most 30 characters."),
             translated=True,
             max_length=30,
+            example={"en": "Write the name in English"},
         ),
         Field(
             "role",
@@ -34,6 +35,7 @@ DECLARATION = ContentType(
                 "What the partner contributes, as the sources say.",
             ),
             translated=True,
+            example=t("Skriv hva partneren bidrar med.", "Write what the partner contributes."),
         ),
         Field(
             "url",

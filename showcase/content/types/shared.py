@@ -34,6 +34,7 @@ TITLE = Field(
     t("Overskriften, høyst 120 tegn.", "The heading, at most 120 characters."),
     translated=True,
     max_length=TITLE_MAX,
+    example={"en": "Write the title in English"},  # `new` writes the given title in Norwegian
 )
 DESCRIPTION = Field(
     "description",
@@ -45,6 +46,9 @@ DESCRIPTION = Field(
     ),
     translated=True,
     max_length=DESCRIPTION_MAX,
+    example=t(
+        "Skriv én setning om hva dette handler om.", "Write one sentence about what this is about."
+    ),
 )
 SLUG = Field(
     "slug",
@@ -76,6 +80,13 @@ ORDER = Field(
 )
 
 
-def body(help_nb: str, help_en: str) -> Field:
+def body(help_nb: str, help_en: str, example_nb: str, example_en: str) -> Field:
     """The Markdown text of a Markdown type, below its front matter."""
-    return Field("body", "markdown", t("Tekst", "Text"), t(help_nb, help_en), translated=True)
+    return Field(
+        "body",
+        "markdown",
+        t("Tekst", "Text"),
+        t(help_nb, help_en),
+        translated=True,
+        example=t(example_nb, example_en),
+    )

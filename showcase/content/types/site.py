@@ -66,8 +66,9 @@ DECLARATION = ContentType(
             "text",
             t("Adresse", "Address"),
             t(
-                "Adressen nettstedet publiseres på, https://… uten sti. Endres før publisering.",
-                "The address the site is published at, https://… without a path.",
+                "Adressen nettstedet publiseres på, https://… med eller uten sti. Endres før "
+                "publisering.",
+                "The address the site is published at, https://… with or without a path.",
             ),
         ),
         Field(
@@ -143,7 +144,9 @@ DECLARATION = ContentType(
         ),
     ),
 )
-_BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?$")
+# https, a host, maybe a port, maybe a path of plain segments (no '.', '..' or '%'): the site
+# may live under a path of a larger domain (content/urls.py adds it to every address).
+_BASE_URL = re.compile(r"^https://[a-z0-9.-]+(:\d+)?(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$")
 
 
 def read_site(folders: Folders, log: ErrorLog) -> Site | None:
@@ -169,8 +172,8 @@ def read_site(folders: Folders, log: ErrorLog) -> Site | None:
     if base_url and not _BASE_URL.match(base_url):
         log.error(
             f.items["base_url"][1].where,
-            f"'base_url' must be an https address without a path, not '{base_url}'",
-            "e.g. https://velferdslab.example.org",
+            f"'base_url' must be an https address, with a path or without, not '{base_url}'",
+            "e.g. https://velferdslab.example.org or https://www.example.no/velferdslab/",
         )
     contact = v.group("contact")
     site = Site(
