@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -76,6 +77,8 @@ def test_a_story_is_reviewed_on_its_branch_and_published_into_main(
     main_before = git(root, "rev-parse", "main").strip()
     page.set_default_timeout(10_000)
     page.on("dialog", lambda dialog: dialog.accept())  # «Er du sikker på at du vil publisere?»
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(reviewed.base + "/admin/")
     page.get_by_role("button", name="Logg inn").click()
     page.get_by_role("link", name="Arbeidsflyt").wait_for(timeout=30_000)
@@ -129,3 +132,5 @@ def test_a_story_is_reviewed_on_its_branch_and_published_into_main(
     assert built.returncode == 0, built.stdout + built.stderr
     page_html = (out / "historier" / SLUG / "index.html").read_text(encoding="utf-8")
     assert TITLE["nb"] in page_html
+    elsewhere = [url for url in requests if urlsplit(url).hostname not in ("127.0.0.1", None)]
+    assert elsewhere == [], "the editor reached another host"
