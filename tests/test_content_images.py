@@ -200,3 +200,24 @@ def test_an_image_name_that_cannot_be_an_address_is_one_error_with_the_name_to_g
         f"content/images/{name}: bildenavnet '{name}' har tegn som ikke hører hjemme i en "
         f"nettadresse — gi '{name}' det nye navnet '{better}', og lenk til bildet med det navnet"
     ]
+
+
+def test_a_photo_with_a_gps_position_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """The build re-encodes every picture from its pixels (render/images.py), so the site never
+    shows where a photo was taken; the original in content/ still holds it, hence the warning."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (59.0, 50.0, 0.0), 3: "E", 4: (10.0, 26.0, 0.0)})
+    photo, plain = tmp_path / "mote.jpg", tmp_path / "plain.jpg"
+    Image.new("RGB", (40, 30), "teal").save(photo, exif=exif)
+    Image.new("RGB", (40, 30), "teal").save(plain)
+    log = ErrorLog()
+    check_raster(photo, "content/images/mote.jpg", log)
+    check_raster(plain, "content/images/plain.jpg", log)
+    assert not log.errors
+    assert [str(w) for w in log.warnings] == [
+        "content/images/mote.jpg: the image file holds the GPS position where it was taken — "
+        "the published image has none, but this file keeps it in the project's history: save "
+        "the picture without location data and put that copy here"
+    ]

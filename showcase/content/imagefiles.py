@@ -26,6 +26,7 @@ from .model import Content
 from .svg import check_svg
 
 MAX_PIXELS = 40_000_000
+_GPS = 0x8825  # the EXIF block with the position a camera or phone recorded
 FORMATS = ("JPEG", "PNG", "WEBP")  # what Pillow may read a raster file as: nothing more exotic
 _REFERENCE = re.compile(r"/images/([^\s\"'()<>?#]+)")
 _ADDRESS_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # what an address holds as it is
@@ -80,6 +81,7 @@ def check_raster(path: Path, rel: str, log: ErrorLog) -> None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path, formats=FORMATS) as image:
                 width, height = image.size
+                located = bool(image.getexif().get_ifd(_GPS))
     except Image.DecompressionBombError:
         log.error(  # Pillow refuses at twice its limit, which is at least MAX_PIXELS
             Position(rel),
@@ -99,6 +101,13 @@ def check_raster(path: Path, rel: str, log: ErrorLog) -> None:
             Position(rel),
             f"the image is {width} × {height} pixels, more than the {limit} megapixels allowed",
             _RESIZE,
+        )
+    if located:  # the published copy is re-encoded without it; the original goes into git
+        log.warn(
+            Position(rel),
+            "the image file holds the GPS position where it was taken",
+            "the published image has none, but this file keeps it in the project's history: "
+            "save the picture without location data and put that copy here",
         )
 
 
