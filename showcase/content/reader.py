@@ -71,12 +71,19 @@ class Reader:
     def fields(self, node: object, where: Position) -> Fields:
         return Fields(node if isinstance(node, Mapping) else None, self.log, where, self.languages)
 
-    def yaml_items(self, folder: str) -> Iterator[tuple[SourceFile, Fields]]:
-        for source in yaml_sources(self.folders.content / folder, self.folders.root, self.log):
+    def yaml_items(self, declared: ContentType) -> Iterator[tuple[SourceFile, Fields, Values]]:
+        """Each item of a YAML-folder type to include (see `published`), its declared fields
+        read and every other key reported."""
+        folder = self.folders.content / declared.path
+        for source in yaml_sources(folder, self.folders.root, self.log):
             node = read_yaml_file(source, self.log)
             if node is None:
                 continue
-            yield source, Fields(node, self.log, Position(source.rel, 1, 1), self.languages)
+            f = Fields(node, self.log, Position(source.rel, 1, 1), self.languages)
+            values = self.values(f, declared)
+            f.done(source.rel)
+            if self.published(values["status"]):
+                yield source, f, values
 
     def published(self, status: object) -> bool:
         """Whether to include the item: published, or any valid status in the preview."""

@@ -153,11 +153,7 @@ DECLARATION = ContentType(
 
 def read_awards(reader: Reader) -> tuple[Award, ...]:
     awards = []
-    for source, f in reader.yaml_items(DECLARATION.path):
-        v = reader.values(f, DECLARATION)
-        f.done(source.rel)
-        if not reader.published(v["status"]):
-            continue
+    for source, f, v in reader.yaml_items(DECLARATION):
         figures = tuple(
             Figure(
                 value=item.integer("value"),

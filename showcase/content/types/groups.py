@@ -50,20 +50,17 @@ DECLARATION = ContentType(
 
 def read_groups(reader: Reader) -> tuple[Group, ...]:
     groups = []
-    for source, f in reader.yaml_items(DECLARATION.path):
-        v = reader.values(f, DECLARATION)
-        f.done(source.rel)
-        if reader.published(v["status"]):
-            slug = v.translated("slug") or dict.fromkeys(reader.languages, source.key)
-            groups.append(
-                Group(
-                    key=source.key,
-                    order=v.integer("order"),
-                    name=v.translated("name"),
-                    summary=v.translated("summary"),
-                    body=v.translated("body"),
-                    slug=slug,
-                    draft=reader.draft(f),
-                )
+    for source, f, v in reader.yaml_items(DECLARATION):
+        slug = v.translated("slug") or dict.fromkeys(reader.languages, source.key)
+        groups.append(
+            Group(
+                key=source.key,
+                order=v.integer("order"),
+                name=v.translated("name"),
+                summary=v.translated("summary"),
+                body=v.translated("body"),
+                slug=slug,
+                draft=reader.draft(f),
             )
+        )
     return tuple(sorted(groups, key=lambda g: (g.order, g.key)))

@@ -53,17 +53,14 @@ DECLARATION = ContentType(
 
 def read_partners(reader: Reader) -> tuple[Partner, ...]:
     partners = []
-    for source, f in reader.yaml_items(DECLARATION.path):
-        v = reader.values(f, DECLARATION)
-        f.done(source.rel)
-        if reader.published(v["status"]):
-            partners.append(
-                Partner(
-                    key=source.key,
-                    order=v.integer("order"),
-                    name=v.translated("name"),
-                    role=v.translated("role"),
-                    url=v.optional_text("url"),
-                )
+    for source, _f, v in reader.yaml_items(DECLARATION):
+        partners.append(
+            Partner(
+                key=source.key,
+                order=v.integer("order"),
+                name=v.translated("name"),
+                role=v.translated("role"),
+                url=v.optional_text("url"),
             )
+        )
     return tuple(sorted(partners, key=lambda p: (p.order, p.key)))
