@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,6 +34,40 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_preview(content: Path, ready: str = "/", showing: bytes = b"") -> Iterator[str]:
+    """`build.py serve` of `content` in English on a free port: its address, once `ready`
+    answers with `showing` in it; the server's output is the failure message if it never does."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "serve", "--content", str(content), "--port", str(port),
+         "--no-browser", "--lang", "en"],
+        cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + ready, timeout=5) as response:
+                if showing in response.read():
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            output = process.stdout.read().decode() if process.stdout else ""
+            raise AssertionError(f"the preview did not start:\n{output}")
+        time.sleep(0.1)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Coroutine, Iterator
@@ -16,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PROJECT, free_port
+from conftest import running_preview
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 
@@ -35,27 +32,8 @@ def get(url: str) -> str:
 @pytest.fixture
 def preview(copy_site: Callable[[], Path]) -> Iterator[tuple[str, Path]]:
     content = copy_site()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--port", str(port),
-         "--no-browser", "--lang", "en"],
-        cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            get(base + "/")
-            break
-        except OSError as exc:
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise AssertionError(output) from exc
-            time.sleep(0.1)
-    yield base, content
-    process.terminate()
-    process.wait(timeout=10)
+    with running_preview(content) as base:
+        yield base, content
 
 
 async def connect(base: str) -> WebSocketClientConnection:
@@ -135,23 +113,8 @@ def test_preview_that_starts_broken_recovers(copy_site: Callable[[], Path]) -> N
     method = content / "pages" / "method.nb.md"
     original = method.read_text(encoding="utf-8")
     method.write_text(original.replace("title: Metoden", "title: false"), encoding="utf-8")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--port", str(port),
-         "--no-browser", "--lang", "en"],
-        cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                assert "The preview has errors" in get(base + "/"), "the rest is shown"
-                assert "could not be built" in get(base + "/_feil/")
-                break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
+    with running_preview(content, "/_feil/", b"could not be built") as base:
+        assert "The preview has errors" in get(base + "/"), "the rest is shown"
 
         async def session() -> None:
             conn = await connect(base)
@@ -159,9 +122,6 @@ def test_preview_that_starts_broken_recovers(copy_site: Callable[[], Path]) -> N
             conn.close()
 
         run(session())
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_broken_draft_leaves_the_other_pages_and_lists_every_problem(

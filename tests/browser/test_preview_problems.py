@@ -3,19 +3,13 @@ staff use them to find and fix what is wrong."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import free_port
+from conftest import running_preview
 
-from .conftest import PROJECT
 from .test_axe import describe, violations
 
 
@@ -27,29 +21,8 @@ def broken_preview(copy_site: Callable[[], Path]) -> Iterator[str]:
     draft.write_text(draft.read_text().replace("title: Hemmelig utkast en", "title: true"))
     news = content / "news" / "2018-02-13-dubai.en.md"
     news.write_text(news.read_text().replace("Finalist in Dubai", "Finalist in\u200b Dubai"))
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(content), "--port", str(port),
-         "--no-browser", "--lang", "en"],
-        cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_feil/", timeout=5) as response:
-                if b"could not be built" in response.read():
-                    break
-        except OSError:
-            pass
-        assert process.poll() is None and time.monotonic() < deadline, "the preview did not start"
-        time.sleep(0.2)
-    try:
+    with running_preview(content, "/_feil/", b"could not be built") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_the_banner_and_the_list_of_problems_pass_axe(broken_preview: str, page: Any) -> None:
