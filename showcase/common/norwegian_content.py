@@ -226,16 +226,6 @@ CONTENT: tuple[tuple[str, str], ...] = (
     ("the front matter has no closing '---'", "innledningsfeltene mangler avsluttende '---'"),
     # site and content
     # declared fields (issue 14)
-    (
-        "the image file holds the GPS position where it was taken",
-        "bildefilen inneholder GPS-posisjonen der bildet ble tatt",
-    ),
-    (
-        "the published image has none, but this file keeps it in the project's history: "
-        "save the picture without location data and put that copy here",
-        "bildet på nettstedet har den ikke, men denne filen tar den med inn i prosjektets "
-        "historikk: lagre bildet uten stedsdata og legg den kopien her",
-    ),
     ("the service '{key}' is listed twice", "tjenesten '{key}' står to ganger i listen"),
     ("the target group '{key}' is listed twice", "målgruppen '{key}' står to ganger i listen"),
     ("remove one of them", "fjern den ene"),

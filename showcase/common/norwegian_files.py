@@ -128,4 +128,15 @@ FILES: tuple[tuple[str, str], ...] = (
         "check the number: no count, figure or position on the site is that large",
         "sjekk tallet: ingen antall, tall eller plassering på nettstedet er så stort",
     ),
+    # a photo's position (issue 14)
+    (
+        "the image file holds the GPS position where it was taken",
+        "bildefilen inneholder GPS-posisjonen der bildet ble tatt",
+    ),
+    (
+        "the published image has none, but this file keeps it in the project's history: "
+        "save the picture without location data and put that copy here",
+        "bildet på nettstedet har den ikke, men denne filen tar den med inn i prosjektets "
+        "historikk: lagre bildet uten stedsdata og legg den kopien her",
+    ),
 )
