@@ -46,22 +46,21 @@ _PLACEHOLDER = re.compile(r"@(item|section|image):([^)\s]+)")
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "nb": {
         "subject": (
-            "Familien", "Tjenestene", "Kommunen", "Veilederen", "Teamet", "Forelderen",
-            "Den unge voksne", "Koordinatoren", "Fagfolkene", "Kontaktpersonen", "Laget",
-            "NAV-veilederen",
+            "Familien", "De ansatte", "Kommunen", "Veilederen", "Teamet", "Forelderen",
+            "Den unge", "Lederen", "Alle i møtet", "Hjelperen", "Laget", "NAV",
         ),
         "verb": (
-            "planlegger", "følger opp", "lager", "deler", "vurderer", "styrker", "samordner",
-            "beskriver", "prioriterer", "forenkler", "justerer", "gjennomgår",
+            "ser på", "følger opp", "lager", "deler", "tenker på", "styrker", "ordner",
+            "skriver ned", "velger", "gjør enklere", "endrer", "går gjennom",
         ),
         "object": (
-            "en felles plan", "hverdagen", "målene", "tiltakene", "oppfølgingen", "avtalene",
-            "økonomien", "rutinene", "samarbeidet", "neste steg", "ansvaret", "møtene",
+            "en felles plan", "hverdagen", "målene", "tiltakene", "hjelpen", "avtalene",
+            "pengene", "dagene", "arbeidet", "neste steg", "ansvaret", "møtene",
         ),
         "adverbial": (
             "sammen med familien", "hver uke", "på kort sikt", "på lang sikt", "i møtet",
-            "uten ekstra skjemaer", "med én kontaktperson", "før sommeren", "etter hvert",
-            "på en enkel måte", "rundt samme bord", "i tett dialog",
+            "uten nye skjemaer", "med én kontakt", "før sommeren", "etter hvert",
+            "på en enkel måte", "rundt samme bord", "i godt samspill",
         ),
         "adjective": (
             "trygg", "tydelig", "felles", "stabil", "enkel", "konkret", "realistisk", "ny",

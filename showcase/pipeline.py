@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import denylist, leftovers, links, privacy, translation
+from .checks import denylist, language, leftovers, links, privacy
 from .common import parallel
 from .common.atomic import write_atomic
 from .common.errors import BuildError, ContentError, ErrorLog, Position
@@ -28,7 +28,7 @@ from .content.urls import Urls, output_path, url_for_output
 from .handouts import sheets
 from .output import compress, incremental
 from .output.staging import InPlace, Patch, Staging, check_output_folder
-from .render import assets, feeds, images, review, search, share
+from .render import assets, feeds, icons, images, review, search, share
 from .render.page_writer import PageWriter
 from .render.pages import PageSpec, Renderer, plan_pages
 
@@ -103,7 +103,7 @@ def survey(
         site = edition.place(site, include_drafts)
     content = load_content(folders, site, log, include_drafts, partial=True) if site else None
     if content is not None:
-        translation.check(content, folders, log)
+        language.check(content, folders, log)  # translation, klarspråk
     allowed = frozenset(site.privacy_allow if site else ())
     names = denylist.load(denylist.path_for(folders.root))
     scanned = ErrorLog()  # every finding, also in a file whose fields could not be read
@@ -150,9 +150,7 @@ def render_site(
 
     css = assets.stylesheet(folders.templates)
     script = assets.script(folders.templates, "search.js")
-    renderer = Renderer(
-        folders.templates, content, urls, "/" + css.path, "/" + script.path, cache / "jinja"
-    )
+    renderer = Renderer(folders.templates, content, urls, css, "/" + script.path, cache / "jinja")
     printed = sheets.for_site(content, folders, cache / "handouts", drafts or edition.review, jobs)
     renderer.env.globals["handouts"] = printed.links()  # rendered first: the pages show their sizes
     marked = review.mark(renderer, folders.templates, edition)  # the banner's stylesheet
@@ -180,7 +178,8 @@ def render_site(
     records, redone = pages.make(specs, base, content, jobs, old)
     digests.update(pages.digests)
     for path, data in [
-        (css.path, css.data),
+        *css.files(),
+        *icons.files(folders.templates / "assets"),
         (script.path, script.data),
         *(file for picture in pictures.values() for file in picture.files()),
         *((image.path, image.data) for image in assets.images(content, folders.content)),

@@ -76,12 +76,13 @@ def test_the_text_is_what_decap_writes(docs: list[dict[str, Value]]) -> None:
 
 @given(
     documents.filter(
-        lambda doc: not re.search("[\u2028\u2029\x85]", json.dumps(doc, ensure_ascii=False))
+        lambda doc: not re.search(r"[\u2028\u2029\x85]|\\t", json.dumps(doc, ensure_ascii=False))
     )
 )
 def test_the_text_reads_back_as_the_same_values(doc: dict[str, Value]) -> None:
-    """(Left out: Decap writes U+2028, U+2029 and U+0085 as they are, and PyYAML reads them as
-    line breaks, the one place where the two libraries disagree.)"""
+    """(Left out, the two places where the two libraries disagree: Decap writes U+2028, U+2029
+    and U+0085 as they are, and PyYAML reads them as line breaks; Decap writes a tab inside a
+    plain text ("--\t-"), where PyYAML stops. Such a file gets the tab slip's message.)"""
     assert yaml.load(dump(doc), Loader=_Yaml12) == doc
 
 

@@ -140,11 +140,12 @@ def test_reading_order_follows_the_sheet_front_to_back(real_site: Path) -> None:
     text = text_of(reader)
     order = [
         "Asker velferdslab",
+        "Hva det første året viste",
         "Slik foregår arbeidet",
         "Fra uholdbar til bærekraftig",
         "Målgrupper",
         "Priser og utmerkelser",
-        "Resultater",
+        "Eksempel: slik kan endring vises",
         "En historie",
         "Kontakt",
     ]
@@ -162,7 +163,7 @@ def test_the_text_has_every_award_and_its_figures(real_site: Path, lang: str) ->
     qualifier = {"nb": {"about": "om lag", "more_than": "mer enn"}, "en": {}}
     qualifier["en"] = {"about": "about", "more_than": "more than"}
     for award in content.awards:
-        assert " ".join(award.result[lang].split()) in text
+        assert " ".join(award.outcome[lang].split()) in text
         assert " ".join(award.name[lang].split()) in text
         for figure in award.figures:
             number = f"{figure.value:,}".replace(",", " " if lang == "nb" else ",")
@@ -179,8 +180,57 @@ def test_the_story_is_labelled_illustrative_and_the_results_follow_suppression(
     text = text_of(pdf_at(real_site, lang))
     label = {"nb": "Illustrerende eksempel", "en": "Illustrative example"}[lang]
     assert text.count(label.upper()) + text.count(label) >= 2  # the story and the numbers
-    under = {"nb": "under 5", "en": "fewer than 5"}[lang]
-    assert under in text  # every real count is below 5: none may be printed as a number
+    too_small = {
+        "nb": "For hver målgruppe er tallene for små til å vises uten å kunne kjenne igjen noen.",
+        "en": "For each target group, the numbers are too small to show without someone being "
+        "recognisable.",
+    }[lang]
+    assert too_small in text  # every count per group is below 5 or would give one back
+    back = " ".join(pdf_at(real_site, lang).pages[1].extract_text().split())
+    table = back[back.index(TABLE_START[lang]) : back.index(too_small)]
+    group = {"nb": "Utsatte unge mellom 18 og 25 år", "en": "Vulnerable young people"}[lang]
+    assert group not in table  # all groups together only: no row per group
+    hidden = {"nb": ("skjult", "under 5"), "en": ("hidden", "fewer than 5")}[lang]
+    assert not any(word in table for word in hidden)  # every count of the cohort is shown
+
+
+TABLE_START = {
+    "nb": "Alle målgruppene samlet, før og etter det første året",
+    "en": "All target groups together, before and after the first year",
+}
+AS_OF = {"nb": "Per februar 2018", "en": "As of February 2018"}
+SOURCE = {
+    "nb": "Kilde: Asker kommune, nyhetssaker november 2017 og februar 2018",
+    "en": "Source: Asker Municipality, news stories November 2017 and February 2018",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_front_says_the_findings_in_words_with_their_date_and_source(
+    real_site: Path, lang: str
+) -> None:
+    content, _ = pipeline.validate(folders_for(PROJECT / "content"))
+    assert content.results is not None and content.results.findings
+    front = " ".join(pdf_at(real_site, lang).pages[0].extract_text().split())
+    for finding in content.results.findings:
+        assert " ".join(finding[lang].split()) in front
+    assert AS_OF[lang] in front and SOURCE[lang] in front
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_both_pages_are_well_filled(real_site: Path, lang: str, tmp_path: Path) -> None:
+    """No near-empty page: each page has ink in its bottom quarter, above the foot line."""
+    from PIL import Image
+
+    pdftoppm = require("pdftoppm")
+    pdf = real_site / "handouts" / NAMES[(lang, False)]
+    subprocess.run([pdftoppm, "-r", "30", "-gray", "-png", pdf, tmp_path / "p"], check=True)
+    for picture in sorted(tmp_path.glob("p*.png")):
+        image = Image.open(picture).convert("L")
+        width, height = image.size
+        rows = [image.crop((0, y, width, y + 1)) for y in range(int(height * 0.9))]
+        lowest = max(y for y, row in enumerate(rows) if row.getextrema()[0] < 200)
+        assert lowest > height * 0.75, (picture.name, round(lowest / height, 2))
 
 
 def test_counts_are_written_by_one_function_that_follows_the_shared_rule() -> None:
@@ -268,6 +318,9 @@ def test_qr_code_on_the_back_opens_the_site_in_the_same_language(
     assert codes[0].format == zxingcpp.BarcodeFormat.QRCode
     reader = PdfReader(pdf)
     assert "/Figure" in structure_tags(reader)  # the QR code, described for screen readers
+    typed = address.removeprefix("https://") + ("" if lang == "nb" else "/en")
+    lines = reader.pages[1].extract_text().splitlines()
+    assert typed in [line.strip() for line in lines], "the address under the QR code is broken"
     assert all(PROOF[lang] not in page.extract_text() for page in reader.pages)
     uris = [
         str(resolve(resolve(annotation)["/A"])["/URI"])
@@ -380,12 +433,15 @@ LIMITS = {  # the schema's length limits for every text the handout shows
     "group_name": 70,
     "group_summary": 160,
     "award_name": 80,
-    "award_result": 50,
+    "award_outcome": 50,
     "award_place": 30,
     "figure_label": 90,
     "partner_name": 30,
     "case_title": 120,
     "case_description": 200,
+    "finding": 100,
+    "findings_source": 100,
+    "results_note": 200,
 }
 
 
@@ -448,18 +504,30 @@ def grow_to_limits(content: Path, limits: dict[str, int] = LIMITS) -> None:
         )
 
     def results(data: dict[str, Any]) -> None:
-        for i in range(handout_content.MAX_GROUPS - len(data["groups"])):
-            data["groups"][f"ekstra-{i + 3}"] = {
+        data["findings"] = [
+            {"text": both(limits["finding"], i)} for i in range(handout_content.MAX_FINDINGS)
+        ]
+        data["source"] = both(limits["findings_source"])
+        english = ("the numbers were made up to show how change can be measured " * 9).strip()
+        data["note"] = {
+            "nb": filler(limits["results_note"]),
+            "en": english[: limits["results_note"]],
+        }
+        data["groups"] = [  # every group with something to draw: the longest results table
+            {
+                "group": path.stem,
                 "before": {"uholdbar": 40, "ustabil": 31, "stabil": 12, "baerekraftig": 0},
                 "after": {"uholdbar": 0, "ustabil": 9, "stabil": 60, "baerekraftig": 14},
             }
+            for path in sorted((content / "groups").glob("*.yaml"))
+        ]
 
     rewrite(content / "results.yaml", results)
     for i, path in enumerate(sorted((content / "awards").glob("*.yaml"))):
 
         def award(data: dict[str, Any], i: int = i) -> None:
             data["name"] = both(limits["award_name"], i)
-            data["result"] = both(limits["award_result"], i)
+            data["outcome"] = both(limits["award_outcome"], i)
             data["place"] = both(limits["award_place"], i)
             data["figures"] = [
                 {

@@ -64,7 +64,7 @@ def test_language_switcher_lands_on_the_same_page(real_site: Path) -> None:
     doc = html.parse(str(real_site / "historier" / "levekar-skole" / "index.html")).getroot()
     switch = doc.xpath("//nav[contains(@class,'lang-switch')]//a")
     assert [(a.get("href"), a.get("hreflang"), a.text) for a in switch] == [
-        ("/en/stories/levekar-skole/", "en", "English")
+        ("/en/stories/a-fresh-start-at-school/", "en", "English")
     ]
 
 
@@ -98,4 +98,7 @@ def test_results_follow_the_order_of_the_target_groups(real_site: Path) -> None:
     doc = html.parse(str(real_site / "resultater" / "index.html")).getroot()
     in_chart = [p.text for p in doc.xpath("//p[@class='chart-group-name']")]
     groups = html.parse(str(real_site / "malgrupper" / "index.html")).getroot()
-    assert in_chart == [a.text for a in groups.xpath("//ul[@class='card-list']//h2/a")]
+    names = [a.text for a in groups.xpath("//ul[@class='card-list']//h2/a")]
+    assert names and in_chart == [name for name in names if name in in_chart]
+    if not in_chart:  # the groups' numbers are too small to show: one sentence says so
+        assert doc.xpath("//p[@class='results-hidden']")

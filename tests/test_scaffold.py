@@ -136,7 +136,7 @@ def test_publishing_an_untouched_new_case_names_each_placeholder_and_the_consent
         "body"
     }
     assert (
-        "content/cases/ny-historie.en.md:31:10: a published story needs the reference of its "
+        "content/cases/ny-historie.en.md:33:10: a published story needs the reference of its "
         "signed consent form — replace SAMTYKKE-MANGLER with the reference from the consent form"
     ) in found
 

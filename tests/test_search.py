@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from conftest import folders_for
 from lxml import html
 
 from showcase import pipeline
+from showcase.render import search
 
 SEARCH = {"nb": "/sok/", "en": "/en/search/"}
 
@@ -86,9 +88,37 @@ def test_index_holds_the_published_pages_of_both_languages(real_site: Path) -> N
 
 def test_index_has_page_text_but_not_menus_or_footer(real_site: Path) -> None:
     text = indexed(real_site)["/personvern/"]
-    assert "Dette nettstedet samler ikke inn opplysninger om deg." in text
+    assert "Dette nettstedet samler ikke inn noe om deg." in text
     assert "Hopp til innholdet" not in text and "Hovedmeny" not in text
     assert "er et samarbeid mellom Asker kommune og NAV Asker" not in text  # the footer
+
+
+def test_labels_and_their_values_stay_apart_in_the_index(real_site: Path) -> None:
+    """Pagefind runs a <dt> into its <dd> ('Situasjonen nåStabil'); the text it indexes keeps
+    them apart, as a reader sees them."""
+    pages = indexed(real_site)
+    story = pages["/historier/funksjonsnedsettelse-avlastning/"]
+    assert "Situasjonen før: Ustabil. Situasjonen nå: Stabil." in story
+    assert "Målgruppe: Barnefamilier med barn med nedsatt funksjonsevne." in story
+    english = pages["/en/stories/respite-and-fewer-appointments/"]
+    assert "Situation before: Unstable. Situation now: Stable." in english
+    levels = "Uholdbar|Ustabil|Stabil|Bærekraftig|Untenable|Unstable|Stable|Sustainable"
+    glued = re.compile(rf"[a-zæøå](?:{levels})\b|\b(?:Sted|Place|Målgruppe|Dato|Date)[A-ZÆØÅ]")
+    for url, text in pages.items():
+        assert not glued.search(text), (url, text[max(0, glued.search(text).start() - 40) :][:80])
+
+
+def test_terms_values_headers_and_captions_are_separated_for_pagefind() -> None:
+    page = (
+        b'<dl><dt>Sted</dt><dd><span class="x">Maastricht</span>\n</dd><dt>Dato:</dt><dd>2017</dd>'
+        b"</dl><table><tr><th>Uholdbar</th><th>Ustabil</th></tr></table>"
+        b"<figure><img alt=x src=a.png><figcaption>Foto: Kari</figcaption></figure>"
+    )
+    assert search.separate(page).decode() == (
+        '<dl><dt>Sted:</dt> <dd><span class="x">Maastricht</span>.</dd> <dt>Dato:</dt> '
+        "<dd>2017.</dd> </dl> <table><tr><th>Uholdbar.</th> <th>Ustabil.</th> </tr> </table> "
+        "<figure><img alt=x src=a.png><figcaption>Foto: Kari.</figcaption> </figure> "
+    )
 
 
 def test_drafts_are_never_indexed(basic_site: Path, tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ LIGHTHOUSE = PROJECT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = (
     ("front page", "/", "/en/"),
-    ("story", "/historier/levekar-skole/", "/en/stories/levekar-skole/"),
+    ("story", "/historier/levekar-skole/", "/en/stories/a-fresh-start-at-school/"),
     ("results", "/resultater/", "/en/results/"),
 )
 CHROME_FLAGS = (

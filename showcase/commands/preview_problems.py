@@ -131,7 +131,7 @@ def problems_page(
     values = {"text": text, "files": by_file(errors, warnings, lang)}
     if content is not None:
         shown = lang if lang in content.site.languages else content.site.default_language
-        renderer = Renderer(folders.templates, content, Urls(content), "/" + css.path)
+        renderer = Renderer(folders.templates, content, Urls(content), css)
         spec = PageSpec(
             PROBLEMS_URL, shown, TEMPLATE, text["title"], text["summary"], {},
             values={**values, "layout": "base.html"}, in_sitemap=False,

@@ -22,13 +22,18 @@ from functools import cache
 from .norwegian_build import BUILD
 from .norwegian_content import CONTENT
 from .norwegian_editor import EDITOR
+from .norwegian_facts import FACTS
 from .norwegian_files import FILES
+from .norwegian_images import IMAGES
+from .norwegian_language import LANGUAGE
 from .norwegian_review import REVIEW
 
 LANGUAGES = ("nb", "en")
 
 # The catalogue: (English shape, Norwegian shape), for content and for the build.
-CATALOGUE: tuple[tuple[str, str], ...] = CONTENT + FILES + BUILD + REVIEW + EDITOR
+CATALOGUE: tuple[tuple[str, str], ...] = (
+    CONTENT + FILES + BUILD + REVIEW + EDITOR + FACTS + IMAGES + LANGUAGE
+)
 
 
 @cache

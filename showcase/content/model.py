@@ -55,8 +55,22 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class Contact:
-    name: Translated
-    url: str
+    """Whom readers can contact: every part optional, so the site claims no detail it lacks.
+    An e-mail address or phone number must also be on the privacy allow-list."""
+
+    name: Translated  # a unit or a role; {} when not given
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+    @property
+    def tel(self) -> str | None:
+        """The phone number as a tel: address wants it: digits and a leading +, no spaces."""
+        return "".join(c for c in self.phone if c.isdigit() or c == "+") if self.phone else None
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.email or self.phone or self.url)
 
 
 def allow_key(value: str) -> str:
@@ -157,12 +171,13 @@ class Award:
     date: PartialDate
     end_date: PartialDate | None
     place: Translated | None
-    result: Translated
+    outcome: Translated  # what the welfare lab got (certificate, finalist), or who won
     summary: Translated
     figures: tuple[Figure, ...]
     milestones: tuple[Milestone, ...]
     source: Translated
     draft: bool = False
+    lab_role: Translated | None = None  # the lab's part when the award went to someone else
 
 
 @dataclass(frozen=True)
@@ -186,6 +201,18 @@ class Results:
     illustrative: bool
     note: Translated
     groups: tuple[GroupResult, ...]
+    as_of: PartialDate | None = None  # when the findings were true, e.g. 2018-02
+    findings: tuple[Translated, ...] = ()  # what the sources found, in words
+    source: Translated | None = None  # where the findings come from
+
+
+@dataclass(frozen=True)
+class ImageCredit:
+    """Who made a picture in a text, and its licence: shown under it ("Foto: … · Lisens: …")."""
+
+    file: str  # its name in content/images/
+    credit: str
+    licence: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +221,7 @@ class CaseText:
     goals_short: tuple[str, ...]
     goals_long: tuple[str, ...]
     measures: tuple[str, ...]
+    images: tuple[ImageCredit, ...] = ()  # credits of the pictures in this language's text
 
 
 @dataclass(frozen=True)
@@ -212,12 +240,24 @@ class Case:
 
 @dataclass(frozen=True)
 class News:
+    """A news item. Its date (from the file name) orders the news; the page shows it, as
+    precisely as the source gives it, as the date of the event the news is about."""
+
     key: str
     slug: Translated
     date: PartialDate
     illustrative: bool
     prose: dict[str, Prose]
     draft: bool = False
+    place: Translated | None = None  # where the event took place
+    precision: str = "day"  # how much of the date the source gives: day, month or year
+
+    @property
+    def event_date(self) -> PartialDate:
+        """The date as precisely as the source gives it: 2018-02 rather than a made-up day."""
+        month = self.date.month if self.precision in ("day", "month") else None
+        day = self.date.day if self.precision == "day" else None
+        return PartialDate(self.date.year, month, day)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 Texts are kept short by the schema's length limits; the numbers of items are bounded here. Lists
 the method depends on (steps, target groups) must fit whole, so more than the handout has room for
 is a content error; of the awards the newest are shown, with their first figures, and of the
-partners the first by order.
+partners and the findings the first by order. Of the illustrative numbers the sheet shows all groups
+together, suppressed as on the results page (render/charts.py); a sentence says where the numbers
+per group are, or that they are too small to show.
 """
 
 from __future__ import annotations
@@ -21,17 +23,19 @@ from ..content.model import (
     Group,
     Level,
     MethodStep,
+    PartialDate,
     Partner,
     Translated,
 )
 from ..content.placeholder import is_placeholder
-from ..render.charts import stacked_bars
+from ..render.charts import GroupBars, ResultsView, results_view
 
 MAX_STEPS = 6
 MAX_GROUPS = 3
 MAX_AWARDS = 3
 MAX_FIGURES = 4
 MAX_PARTNERS = 6
+MAX_FINDINGS = 5
 
 
 def shown_count(cell: Cell | int | None, lang: str, strings: dict[str, Translated]) -> str:
@@ -45,21 +49,16 @@ def shown_count(cell: Cell | int | None, lang: str, strings: dict[str, Translate
 
 @dataclass(frozen=True)
 class Segment:
-    level: str  # a stability level, or a special key from charts (e.g. hidden counts)
+    level: str  # a stability level
     width: float  # percent of the bar
 
 
 @dataclass(frozen=True)
 class ChartRow:
     when: str  # 'before' or 'after'
-    segments: tuple[Segment, ...]  # empty when the total is withheld
+    segments: tuple[Segment, ...]  # the shown counts; empty when the total is withheld
     counts: tuple[str, ...]  # each level's count as shown, in scale order
-
-
-@dataclass(frozen=True)
-class ChartGroup:
-    name: str
-    rows: tuple[ChartRow, ...]
+    complete: bool  # nothing in the row is hidden: the bar is drawn whole
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,14 @@ class Sheet:
     scale: tuple[Level, ...]
     groups: tuple[Group, ...]
     awards: tuple[AwardView, ...]
-    chart: tuple[ChartGroup, ...]
+    findings: tuple[str, ...]  # what the sources found, in words
+    as_of: PartialDate | None  # when the findings held
+    findings_source: str | None
+    chart: tuple[ChartRow, ...]  # all groups together, before and after
+    groups_note: str  # the key of the sentence about the numbers per group, or ""
+    anything_hidden: bool  # a shown count of all groups is hidden: the suppression note explains
     results_illustrative: bool
+    results_note: str  # where the numbers come from, or that they are an example
     story: Case | None
     partners: tuple[Partner, ...]
 
@@ -112,6 +117,8 @@ def problems(content: Content, where: dict[str, Position]) -> list[ContentError]
 def sheet(content: Content, lang: str, home_url: str) -> Sheet:
     """The handout's content for one language."""
     awards = content.awards[-MAX_AWARDS:]
+    results = content.results
+    view = results_view(results) if results else None
     return Sheet(
         lang=lang,
         home_url=home_url,
@@ -120,29 +127,37 @@ def sheet(content: Content, lang: str, home_url: str) -> Sheet:
         scale=content.method.scale,
         groups=content.groups,
         awards=tuple(AwardView(award, award.figures[:MAX_FIGURES]) for award in awards),
-        chart=_chart(content, lang),
-        results_illustrative=content.results is not None and content.results.illustrative,
+        findings=tuple(f[lang] for f in results.findings[:MAX_FINDINGS]) if results else (),
+        as_of=results.as_of if results else None,
+        findings_source=results.source[lang] if results and results.source else None,
+        chart=_chart(content, lang, view.cohort) if view and view.cohort else (),
+        groups_note=_groups_note(view) if view else "",
+        anything_hidden=bool(view and view.cohort and view.cohort.anything_hidden),
+        results_illustrative=results is not None and results.illustrative,
+        results_note=results.note[lang] if results else "",
         story=next((case for case in content.cases if case.illustrative), None),
         partners=content.partners[:MAX_PARTNERS],
     )
 
 
-def _chart(content: Content, lang: str) -> tuple[ChartGroup, ...]:
-    """The results page's stacked bars and counts, small counts hidden the same way."""
-    if content.results is None:
-        return ()
-    groups = []
-    for bars in stacked_bars(content.results):
-        rows = tuple(
-            ChartRow(
-                when=bar.when,
-                segments=tuple(Segment(s.level, s.width) for s in bar.segments),
-                counts=tuple(
-                    shown_count(bar.row.cells[level], lang, content.strings)
-                    for level in STABILITY_LEVELS
-                ),
-            )
-            for bar in bars.bars
+def _groups_note(view: ResultsView) -> str:
+    """Where the numbers per group are: too small to show anywhere, or on the results page."""
+    if not view.every:
+        return ""
+    return "results_groups_hidden" if not view.groups else "results_groups_online"
+
+
+def _chart(content: Content, lang: str, cohort: GroupBars) -> tuple[ChartRow, ...]:
+    """All groups' bars and counts together, small counts hidden as on the results page."""
+    return tuple(
+        ChartRow(
+            when=bar.when,
+            segments=tuple(Segment(s.level, s.width) for s in bar.segments),
+            counts=tuple(
+                shown_count(bar.row.cells[level], lang, content.strings)
+                for level in STABILITY_LEVELS
+            ),
+            complete=bar.complete,
         )
-        groups.append(ChartGroup(content.group(bars.group).name[lang], rows))
-    return tuple(groups)
+        for bar in cohort.bars
+    )

@@ -23,7 +23,7 @@ from . import pdf_cache, printer, selection, template
 PAGES = 2
 STYLESHEET = "handout.css"  # in templates/handout/, beside the template
 PRINT_SHOP_CSS = "@page { bleed: 3mm; }"
-SCALES = (1.0, 1.1, 1.2)  # type sizes tried, as factors of the stylesheet's
+SCALES = (0.92, 1.0, 1.1, 1.2)  # type sizes tried, as factors of the stylesheet's
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,9 @@ def _fit(
 ) -> tuple[bytes, float]:
     """The sheet at the largest type scale that still fits two pages, and that scale.
 
-    Content at its length limits gets the stylesheet's sizes; shorter content gets larger, easier
-    type instead of an empty band at the foot of each page. Every result is checked by rendering.
+    Content with every text at its length limit gets slightly smaller type than the stylesheet's
+    (the first scale); the real content, shorter, gets larger, easier type instead of an empty band
+    at the foot of each page. Every result is checked by rendering.
     """
 
     def attempt(scale: float) -> printer.Pdf:

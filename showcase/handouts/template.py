@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from PIL import ImageFont
 
 from ..common.errors import BuildError
 from ..content.model import Content
@@ -22,6 +23,8 @@ from . import printer
 from .selection import Sheet
 
 TEMPLATE = "sheet.html"  # in templates/handout/
+ADDRESS_WIDTH_MM = 44  # the QR column's width in handout.css (.closing > .qr)
+ADDRESS_PT = (5.5, 8.0)  # the address under the QR code: smallest and largest type size
 _ROOT_LINK = re.compile(r'href="(/[^"]*)"')
 
 
@@ -42,7 +45,11 @@ def environment(folder: Path, content: Content, urls: Urls) -> jinja2.Environmen
         lstrip_blocks=True,
     )
     env.filters.update(
-        t=filters.translate, number=filters.number, daterange=filters.daterange, inline=inline
+        t=filters.translate,
+        number=filters.number,
+        date=filters.date,
+        daterange=filters.daterange,
+        inline=inline,
     )
     env.globals.update(site=content.site, content=content, urls=urls, _=filters.gettext)
     return env
@@ -58,6 +65,7 @@ def render(
 ) -> str:
     lang, strings = sheet.lang, content.strings
     qr_label = strings["handout_qr"][lang]
+    display_url = sheet.home_url.removeprefix("https://").rstrip("/")
     try:
         return env.get_template(TEMPLATE).render(
             lang=lang,
@@ -67,8 +75,20 @@ def render(
             qr=None
             if sheet.proof
             else printer.qr_svg(sheet.home_url, f"{qr_label} {sheet.home_url}"),
-            display_url=sheet.home_url.removeprefix("https://").rstrip("/"),
+            display_url=display_url,
+            address_size=address_size(display_url),
         )
     except Exception as exc:
         error = template_error(exc, folder.parent.absolute(), url)
         raise BuildError([error]) from exc
+
+
+def address_size(address: str) -> float:
+    """The type size (pt) that keeps the site's address on one line under the QR code: a reader
+    types it from paper, so it must not break, and a long one gets smaller type. Measured with the
+    handout's own font, the semibold the address is set in."""
+    font = ImageFont.truetype(str(printer.FONT_DIR / printer.FONT_FILES[600, "normal"]), 100)
+    em = font.getlength(address) / 100  # the address's width in ems
+    width_pt = ADDRESS_WIDTH_MM / 25.4 * 72
+    smallest, largest = ADDRESS_PT
+    return round(max(smallest, min(largest, width_pt / em if em else largest)), 2)

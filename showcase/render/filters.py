@@ -6,9 +6,12 @@ language: `{{ award.name|t }}`, `{{ _('skip_link') }}`, `{{ figure.value|number 
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 import jinja2
+import pyphen
 
 from ..checks.suppress import Cell, shown
 from ..content.model import Translated
@@ -48,3 +51,22 @@ def daterange(context: jinja2.runtime.Context, start: Any, end: Any) -> str:
 @jinja2.pass_context
 def number(context: jinja2.runtime.Context, value: int) -> str:
     return format_number(value, context["lang"])
+
+
+# Words at least this long get soft hyphens: shorter ones fit a 360 px line even in a heading.
+LONG_WORD = 14
+_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
+
+
+@functools.cache
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang={"nb": "nb_NO", "en": "en_GB"}.get(lang, lang))
+
+
+@jinja2.pass_context
+def hyphenate(context: jinja2.runtime.Context, text: str) -> str:
+    """Soft hyphens (U+00AD) in long words, for headings and narrow columns: Chromium on Linux
+    has no hyphenation dictionary for CSS `hyphens: auto`, and a word like
+    «Tilgjengelighetserklæring» would otherwise break at 360 px without a hyphen."""
+    words = _dictionary(context["lang"])
+    return _WORD.sub(lambda found: words.inserted(found.group(0), hyphen="\u00ad"), text)

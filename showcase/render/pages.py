@@ -20,8 +20,9 @@ from ..common.errors import BuildError, ContentError, Position
 from ..content.model import Case, Content, Page, PartialDate, Prose
 from ..content.urls import Urls
 from ..output.incremental import Tracked
-from . import filters
-from .charts import stacked_bars
+from . import figures, filters
+from .assets import Asset
+from .charts import results_view
 from .markup import MarkdownRenderer
 
 LANGUAGE_NAMES = {
@@ -71,6 +72,7 @@ class PageSpec:
     in_sitemap: bool = True
     draft: bool = False  # shown with a banner, in the preview only
     share_image: str = ""  # the page's share image, inside site/ (set by share.share_images)
+    label: str = ""  # what the page is, wherever it is shown or shared: "Illustrerende eksempel"
     updated: PartialDate | None = None  # the day what the page shows last changed
 
 
@@ -115,18 +117,20 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
             )
         for case in content.cases:
             prose = case.prose[lang]
+            label = illustrative_label(content, lang) if case.illustrative else ""
             specs.append(
                 PageSpec(
                     url=urls.case(case, lang),
                     lang=lang,
                     template="story.html",
                     title=prose.title,
-                    description=prose.description,
+                    description=f"{label}: {prose.description}" if label else prose.description,
                     alternates={other: urls.case(case, other) for other in langs},
                     values={"case": case, "prose": prose, "details": case.details[lang]},
                     og_type="article",
                     draft=case.draft,
                     updated=content.last_changed(lang, f"cases/{case.key}.{lang}.md"),
+                    label=label,
                 )
             )
         for item in content.news:
@@ -162,10 +166,16 @@ def plan_pages(content: Content, urls: Urls) -> list[PageSpec]:
     return specs
 
 
+def illustrative_label(content: Content, lang: str) -> str:
+    """The label a made-up story carries into search results, link previews and share images,
+    so it is never taken for a real family's story anywhere it turns up."""
+    return content.strings.get("illustrative_label", {}).get(lang, "")
+
+
 def section_values(content: Content, key: str, page: Page, prose: Prose) -> dict[str, Any]:
     values: dict[str, Any] = {"page": page, "prose": prose}
     if key == "results" and content.results is not None:
-        values["chart"] = stacked_bars(content.results)
+        values["chart"] = results_view(content.results)
     return values
 
 
@@ -181,11 +191,12 @@ class Renderer:
         templates: Path,
         content: Content,
         urls: Urls,
-        css_url: str,
+        css: Asset,
         search_js_url: str = "",
         compiled: Path | None = None,
     ) -> None:
-        """`css_url`, `search_js_url`: the files' addresses inside the site ('/assets/…').
+        """`css`: the stylesheet, linked with its fonts preloaded; `search_js_url`: the script's
+        address inside the site ('/assets/…').
         `compiled`: a folder where Jinja keeps compiled templates between runs (it checks
         each template's time and compiles it again when it changed)."""
         self.content = content
@@ -206,8 +217,10 @@ class Renderer:
             date=filters.date,
             daterange=filters.daterange,
             number=filters.number,
+            hyphenate=filters.hyphenate,
             markdown=lambda text: self.markdown.render(text),
             inline=lambda text: self.markdown.inline(text),
+            figures=figures.figures,
             jsonld=_jsonld,
             link=urls.link,
         )
@@ -215,7 +228,8 @@ class Renderer:
             site=content.site,
             content=content,
             urls=urls,
-            css_url=urls.link(css_url),
+            css_url=urls.link("/" + css.path),
+            font_urls=[urls.link("/" + font.path) for font in css.loads],
             search_js_url=urls.link(search_js_url),
             language_names=LANGUAGE_NAMES,
             _=filters.gettext,

@@ -17,6 +17,12 @@ merges into its results (Pagefind's `mergeIndex`). A shard whose pages have the 
 the last build keeps its files; only shards with a changed page are indexed again, several at a
 time.
 
+Pagefind separates the text of only some elements (headings, p, li, td, div, section…) and takes
+the rest as inline: a label and its value, `<dt>Situasjonen nå</dt><dd>Stabil</dd>`, would read
+"Situasjonen nåStabil" in a result, and so would table headers and captions. The copy it indexes
+ends each term with a colon and each such element with a space (and a full stop after a word),
+as a reader sees them: "Situasjonen nå: Stabil." (Pagefind's issue #736).
+
 The index records each page's address inside the site ('/om/'). The search page gives Pagefind
 the bundles' addresses with the path a site may be published under ('/velferdslab/pagefind/',
 content/urls.py), and Pagefind puts the folder above a bundle in front of its results.
@@ -51,6 +57,15 @@ UNUSED = (
     "wasm.unknown.",  # for pages without a language; every page here has one
 )
 _HTML_LANG = re.compile(rb'<html lang="([a-z]{2,3})"')
+# Block elements Pagefind 1.x runs into the next one, and terms, which end with a colon.
+_RUN_ON = "dt|dd|th|caption|figcaption|blockquote|dl|table|tr|figure|summary|address|pre|ol"
+_INLINE_ENDS = r"(?:</(?:a|abbr|b|code|em|i|small|span|strong|time)>)*"
+_TERM_END = re.compile(rf"(?<=[^:.?!\s>])({_INLINE_ENDS})\s*(?=</dt>)")
+_SENTENCE_END = re.compile(
+    rf"(?<=[\w)'\"»”])({_INLINE_ENDS})\s*(?=</(?:dd|th|caption|figcaption)>)"
+)
+_BLOCK_END = re.compile(f"</(?:{_RUN_ON})>")
+SEPARATION = "1"  # bump after changing what Pagefind is given, so every shard is indexed again
 TIMEOUT = 600  # seconds for one shard; indexing SHARD_PAGES pages takes about one
 SHARD_PAGES = 500  # pages per shard and language: about 100 MB for Pagefind, about a second
 
@@ -96,7 +111,7 @@ def addresses(found: list[Shard], lang: str) -> list[str]:
 
 
 def _fingerprint(shard: Shard, digests: dict[str, str], tool: str) -> str:
-    text = json.dumps([tool, [(path, digests[path]) for path in shard.pages]])
+    text = json.dumps([tool, SEPARATION, [(path, digests[path]) for path in shard.pages]])
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
@@ -162,6 +177,14 @@ def _relabel(html: bytes) -> bytes:
     return _HTML_LANG.sub(swap, html, count=1)
 
 
+def separate(html: bytes) -> bytes:
+    """The page with its terms, values, table headers and captions kept apart in the text
+    Pagefind indexes: 'Situasjonen nå: Stabil.', not 'Situasjonen nåStabil'."""
+    text = _TERM_END.sub(r"\1:", html.decode("utf-8"))
+    text = _SENTENCE_END.sub(r"\1.", text)
+    return _BLOCK_END.sub(lambda found: found.group(0) + " ", text).encode("utf-8")
+
+
 def _file_back(entry: bytes) -> bytes:
     """pagefind-entry.json with each relabelled index under the site's own language code."""
     data = json.loads(entry)
@@ -184,7 +207,7 @@ def index(shard: Shard, read: Callable[[str], bytes]) -> list[tuple[str, bytes]]
         for path in shard.pages:
             target = pages / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_relabel(read(path)))
+            target.write_bytes(separate(_relabel(read(path))))
         command = [_executable(), "--site", str(pages), "--output-path", str(bundle), "--silent"]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT)

@@ -3,7 +3,9 @@
 The picture is drawn with Pillow in the site's colours and an openly licensed font (DejaVu, from
 Debian's fonts-dejavu-core, which `make` installs). Each image is named by a hash of everything
 drawn on it, so it can be cached for a year, and kept in .cache/share/ so a rebuild draws only
-the pages whose title changed.
+the pages whose title changed. A page with a label (an illustrative story's "Illustrerende
+eksempel") shows it in a white box above its title, so a shared link never passes a made-up
+story off as a real one.
 
 A big site has thousands of these, so each one is cheap (about 1 ms, from 3): the site name,
 tagline and colour band are the same on every picture, so they are drawn and compressed once per
@@ -39,6 +41,9 @@ LEVELS = ("#a4262c", "#a65300", "#1d5c99", "#2b6e2f")  # the stability scale, as
 MARGIN = 80
 TITLE_SIZES = (76, 68, 60, 52, 46)  # the largest size at which the title fits in MAX_LINES
 MAX_LINES = 4
+LABEL_SIZE, LABEL_TOP, LABEL_PAD = 30, 150, 12  # the label's box: text size, top, padding
+TITLE_TOP = LABEL_TOP + LABEL_SIZE + 2 * LABEL_PAD + 40  # where a labelled page's title may start
+LABELLED_LINES = 3  # a labelled title has a line less: the label takes its room
 VERSION = "3"  # bump after changing the drawing or the encoding, so cached images are redrawn
 
 
@@ -49,9 +54,12 @@ class Card:
     title: str
     site: str
     tagline: str
+    label: str = ""  # e.g. "Illustrerende eksempel", shown above the title
 
     def key(self, fonts: str) -> str:
-        text = json.dumps([VERSION, WIDTH, HEIGHT, fonts, *dataclasses.astuple(self)])
+        drawn = dataclasses.astuple(self)
+        drawn = drawn if self.label else drawn[:-1]  # unlabelled pictures keep their names
+        text = json.dumps([VERSION, WIDTH, HEIGHT, fonts, *drawn])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -80,6 +88,7 @@ class Fonts:
     site: ImageFont.FreeTypeFont
     tagline: ImageFont.FreeTypeFont
     titles: tuple[ImageFont.FreeTypeFont, ...]  # one per size in TITLE_SIZES
+    label: ImageFont.FreeTypeFont
 
     @classmethod
     def load(cls, files: dict[str, Path]) -> Fonts:
@@ -88,6 +97,7 @@ class Fonts:
             ImageFont.truetype(bold, 36),
             ImageFont.truetype(regular, 30),
             tuple(ImageFont.truetype(bold, size) for size in TITLE_SIZES),
+            ImageFont.truetype(bold, LABEL_SIZE),
         )
 
 
@@ -120,17 +130,25 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _layout(title: str, fonts: Fonts) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest title size at which the title fits in MAX_LINES, and its lines."""
+def _layout(
+    title: str, fonts: Fonts, most: int = MAX_LINES
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest title size at which the title fits in `most` lines, and its lines."""
     inner = WIDTH - 2 * MARGIN
     for font in fonts.titles:
         lines = _wrap(title, font, inner)
         # lines of more than one word fit by construction; a single word may not
-        if len(lines) <= MAX_LINES and all(
-            " " in line or _width(font, line) <= inner for line in lines
-        ):
+        if len(lines) <= most and all(" " in line or _width(font, line) <= inner for line in lines):
             break
-    return font, lines[: MAX_LINES + 1]
+    return font, lines[: most + 1]
+
+
+def _label(pen: ImageDraw.ImageDraw, label: str, fonts: Fonts) -> None:
+    """The label in the site's colour on a white box, between the site name and the title."""
+    width = round(_width(fonts.label, label))
+    box = (LEFT, LABEL_TOP, LEFT + width + 2 * LABEL_PAD, LABEL_TOP + LABEL_SIZE + 2 * LABEL_PAD)
+    pen.rounded_rectangle(box, radius=LABEL_PAD, fill=WHITE_LEVEL)
+    pen.text((LEFT + LABEL_PAD, LABEL_TOP + LABEL_PAD), label, font=fonts.label, fill=0)
 
 
 def _hex(colour: str) -> list[int]:
@@ -212,9 +230,13 @@ def _draw(card: Card, fonts: Fonts, title: bool = True, frame: bool = True) -> I
     if frame:
         pen.text((LEFT, MARGIN), card.site, font=fonts.site, fill=SOFT_LEVEL)
     if title:
-        font, lines = _layout(card.title, fonts)
+        if card.label:
+            _label(pen, card.label, fonts)
+        font, lines = _layout(card.title, fonts, LABELLED_LINES if card.label else MAX_LINES)
         spacing = round(font.size * 1.22)
         top = (HEIGHT - spacing * len(lines)) // 2 + 10
+        if card.label:  # centred in the room below the label
+            top = TITLE_TOP + (HEIGHT - MARGIN - 40 - TITLE_TOP - spacing * len(lines)) // 2
         for number, line in enumerate(lines):
             pen.text((LEFT, top + number * spacing), line, font=font, fill=WHITE_LEVEL)
     if frame:
@@ -265,7 +287,7 @@ def share_images(
     cards: dict[str, Card] = {}
     pages: list[PageSpec] = []
     for spec in specs:
-        card = Card(spec.title, site.title[spec.lang], site.tagline[spec.lang])
+        card = Card(spec.title, site.title[spec.lang], site.tagline[spec.lang], spec.label)
         key = card.key(fonts_key)
         cards.setdefault(key, card)
         pages.append(dataclasses.replace(spec, share_image=f"assets/share/{key}.png"))

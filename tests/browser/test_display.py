@@ -128,10 +128,18 @@ def test_print_is_black_on_white_with_link_addresses(served: Served, page: Any) 
         assert style(page, selector)["color"] == black, selector
     for selector in (".site-header", ".site-footer"):
         assert style(page, selector)["background-color"] in (white, "rgba(0, 0, 0, 0)"), selector
-    # Menu and language switcher are left out; link addresses are printed after the links.
+    # Menu and language switcher are left out; links to other sites print their address after
+    # them. Links within the site print nothing ("(/om/)" means nothing on paper): the page's
+    # own full address is printed at the top instead.
     assert style(page, ".site-nav")["display"] == "none"
     assert style(page, ".lang-switch")["display"] == "none"
-    for selector in ('main a[href^="https://uustatus.no"]', '.site-footer a[href^="/"]'):
-        href = page.get_attribute(selector, "href")
-        assert style(page, selector, "::after")["content"] == f'" ({href})"', selector
+    external = 'main a[href^="https://"]'
+    href = page.get_attribute(external, "href")
+    assert style(page, external, "::after")["content"] == f'" ({href})"'
+    assert style(page, '.site-footer a[href^="/"]', "::after")["content"] in ("none", "normal")
+    address = page.locator(".print-address")
+    assert address.is_visible()
+    assert (
+        address.inner_text().startswith("https://") and "/tilgjengelighet/" in address.inner_text()
+    )
     assert style(page, ".skip-link", "::after")["content"] in ("none", "normal")

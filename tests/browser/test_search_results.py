@@ -160,3 +160,18 @@ def test_search_finds_pages_in_every_shard_of_a_large_index(
     links, errors, foreign = search_page(context, server + "/sok/?q=sjøsprøyt")
     assert links == [page], "the page is in a merged shard, not in /pagefind/ itself"
     assert errors == [] and foreign == []
+
+
+def test_a_made_up_story_is_labelled_in_the_results(context: Any, server: str) -> None:
+    """The story's label travels into search: Pagefind shows it as a tag under the result."""
+    tab = context.new_page()
+    try:
+        tab.goto(server + "/sok/?q=hjem")
+        tab.wait_for_selector(".pagefind-ui__result-link[href='/historier/nytt-hjem/']")
+        result = tab.locator(
+            ".pagefind-ui__result", has=tab.locator("a[href='/historier/nytt-hjem/']")
+        )
+        tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    finally:
+        tab.close()
+    assert [tag.strip() for tag in tags] == ["Merk: Illustrerende eksempel"]

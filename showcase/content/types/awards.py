@@ -1,5 +1,6 @@
-"""Awards (content/awards/<key>.yaml): who gave what, when and where, with its figures and
-milestones."""
+"""Awards (content/awards/<key>.yaml), read as award → outcome → date → place: the award or
+competition (with its year), what the welfare lab got out of it, when and where, and who gave it,
+with the figures and milestones the source gives."""
 
 from __future__ import annotations
 
@@ -86,18 +87,34 @@ DECLARATION = ContentType(
             "name",
             "Navn på prisen",
             "Name of the award",
-            "Navnet på prisen eller konkurransen, høyst 80 tegn.",
-            "The name of the award or competition, at most 80 characters.",
+            "Navnet på prisen eller konkurransen, med året, f.eks. «Innovasjonsprisen 2017». "
+            "Høyst 80 tegn.",
+            "The name of the award or competition, with its year, e.g. “Innovation Prize "
+            "2017”. At most 80 characters.",
             max_length=80,
             example={"en": "Write the name of the award in English"},
         ),
         _text(
-            "awarded_by",
-            "Delt ut av",
-            "Awarded by",
-            "Hvem som delte den ut.",
-            "Who gave it.",
-            example=t("Skriv hvem som delte ut prisen", "Write who gave the award"),
+            "outcome",
+            "Resultat",
+            "Outcome",
+            "Hva velferdslaben fikk eller ble, f.eks. «Best Practice Certificate» eller "
+            "«Finalist», eller hvem som vant. Uten årstall, høyst 50 tegn.",
+            "What the welfare lab received or became, e.g. “Best Practice Certificate” or "
+            "“Finalist”, or who won. No year, at most 50 characters.",
+            max_length=50,
+            example=t("Skriv resultatet", "Write the outcome"),
+        ),
+        _text(
+            "lab_role",
+            "Velferdslabens del",
+            "The welfare lab's part",
+            "Valgfritt: når prisen gikk til noen andre, hva velferdslaben hadde med den å "
+            "gjøre, f.eks. «Ett av tre prosjekter bak nominasjonen». Høyst 90 tegn.",
+            "Optional: when the award went to someone else, what the welfare lab had to do "
+            "with it, e.g. “One of three projects behind the nomination”. At most 90 characters.",
+            required=False,
+            max_length=90,
         ),
         Field("date", "date", t("Dato", "Date"), _DATE_HELP),
         Field(
@@ -118,13 +135,12 @@ DECLARATION = ContentType(
             example=t("Skriv stedet", "Write the place"),
         ),
         _text(
-            "result",
-            "Resultat",
-            "Outcome",
-            "Hva velferdslaben oppnådde, f.eks. «Best Practice Certificate».",
-            "What the welfare lab achieved, e.g. “Best Practice Certificate”.",
-            max_length=50,
-            example=t("Skriv resultatet", "Write the result"),
+            "awarded_by",
+            "Delt ut av",
+            "Awarded by",
+            "Hvem som delte den ut.",
+            "Who gave it.",
+            example=t("Skriv hvem som delte ut prisen", "Write who gave the award"),
         ),
         Field(
             "summary",
@@ -177,7 +193,8 @@ def read_awards(reader: Reader) -> tuple[Award, ...]:
                 or PartialDate(1900),  # only used when valid: the error stops the build
                 end_date=v.date("end_date"),
                 place=v.optional_translated("place"),
-                result=v.translated("result"),
+                outcome=v.translated("outcome"),
+                lab_role=v.optional_translated("lab_role"),
                 summary=v.translated("summary"),
                 figures=figures,
                 milestones=tuple(sorted(milestones, key=lambda m: m.date.sort_key)),

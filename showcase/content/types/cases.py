@@ -9,6 +9,7 @@ from ..declaration import ContentType, Field
 from ..fields import Fields
 from ..model import STABILITY_LEVELS, Case, CaseText, Group, Translated
 from ..reader import Reader
+from .credits import IMAGES, read_credits
 from .shared import DESCRIPTION, ILLUSTRATIVE, SLUG, STATUS_PER_FILE, TITLE, body, t
 
 CONSENT_PLACEHOLDER = "SAMTYKKE-MANGLER"  # what `new case` writes until consent is recorded
@@ -122,6 +123,7 @@ DECLARATION = ContentType(
                 "Skriv et tiltak som ble avtalt i møtet", "Write a measure agreed in the meeting"
             ),
         ),
+        IMAGES,
         STATUS_PER_FILE,
         Field(
             "consent",
@@ -157,6 +159,7 @@ def read_cases(reader: Reader, groups: tuple[Group, ...]) -> tuple[Case, ...]:
     for key, files, values in reader.bilingual_values(DECLARATION):
         details: dict[str, CaseText] = {}
         slug: Translated = {}
+        credits = read_credits(reader, files, values)
         for lang, (_md, f) in files.items():
             v = values[lang]
             _consent(reader, f, v.optional_text("consent"), v["status"])
@@ -166,6 +169,7 @@ def read_cases(reader: Reader, groups: tuple[Group, ...]) -> tuple[Case, ...]:
                 goals_short=goals.texts("short"),
                 goals_long=goals.texts("long"),
                 measures=v.texts("measures"),
+                images=credits[lang],
             )
             slug[lang] = reader.slug(f, v["slug"], key)
         prose = {lang: reader.prose(md, values[lang]) for lang, (md, _f) in files.items()}

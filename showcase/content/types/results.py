@@ -1,5 +1,6 @@
-"""Results (content/results.yaml): counts per target group and stability level, before and
-after; shown only for published groups, in the groups' order."""
+"""Results (content/results.yaml): what the sources found, in words, as of a date and with the
+source named; then the illustrative counts per target group and stability level, before and
+after, shown only for published groups, in the groups' order."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ _LEVEL_NAMES = {
     "stabil": ("Stabil", "Stable"),
     "baerekraftig": ("Bærekraftig", "Sustainable"),
 }
+FINDING_LENGTH = 100  # one short sentence: one line on the handout, which has room for five
+SOURCE_LENGTH = 100
+NOTE_LENGTH = 200
 
 
 def _counts(name: str, nb: str, en: str) -> Field:
@@ -39,11 +43,64 @@ DECLARATION = ContentType(
     label=t("Resultater", "Results"),
     label_singular=t("Resultater", "Results"),
     help=t(
-        "Tallene på resultatsiden, per målgruppe, før og etter.",
-        "The numbers on the results page, per target group, before and after.",
+        "Funnene i ord, og tallene på resultatsiden per målgruppe, før og etter.",
+        "The findings in words, and the numbers on the results page per target group, "
+        "before and after.",
     ),
     creatable=False,
     fields=(
+        Field(
+            "as_of",
+            "date",
+            t("Per dato", "As of"),
+            t(
+                "Når funnene gjaldt (ÅÅÅÅ-MM-DD); i filen også «ÅÅÅÅ-MM», f.eks. «2018-02», når "
+                "kilden bare sier måneden.",
+                "When the findings held (YYYY-MM-DD); in the file also “YYYY-MM”, e.g. "
+                "“2018-02”, when the source gives only the month.",
+            ),
+            required=False,
+        ),
+        Field(
+            "findings",
+            "items",
+            t("Funn", "Findings"),
+            t(
+                "Det kildene sier om resultatene, én kort setning hver. Vises på resultatsiden og "
+                "forsiden; informasjonsarket har plass til de fem første.",
+                "What the sources say about the results, one short sentence each. Shown on the "
+                "results page and the front page; the handout has room for the first five.",
+            ),
+            required=False,
+            fields=(
+                Field(
+                    "text",
+                    "text",
+                    t("Funn", "Finding"),
+                    t(
+                        "Én kort setning, høyst 100 tegn.",
+                        "One short sentence, at most 100 characters.",
+                    ),
+                    translated=True,
+                    max_length=FINDING_LENGTH,
+                    example=t("Skriv funnet", "Write the finding"),
+                ),
+            ),
+        ),
+        Field(
+            "source",
+            "text",
+            t("Kilde", "Source"),
+            t(
+                "Hvor funnene kommer fra, f.eks. «Asker kommune, nyhetssaker februar 2018». "
+                "Høyst 100 tegn.",
+                "Where the findings come from, e.g. “Asker kommune, news stories February "
+                "2018”. At most 100 characters.",
+            ),
+            translated=True,
+            required=False,
+            max_length=SOURCE_LENGTH,
+        ),
         Field(
             "illustrative",
             "boolean",
@@ -60,10 +117,13 @@ DECLARATION = ContentType(
             "paragraph",
             t("Merknad", "Note"),
             t(
-                "Hvor tallene kommer fra, eller at de er et eksempel.",
-                "Where the numbers come from.",
+                "Hvor tallene kommer fra, eller hvordan de er laget når de er et eksempel. "
+                "Høyst 200 tegn.",
+                "Where the numbers come from, or how they were made when they are an example. "
+                "At most 200 characters.",
             ),
             translated=True,
+            max_length=NOTE_LENGTH,
         ),
         Field(
             "groups",
@@ -117,7 +177,14 @@ def read_results(reader: Reader, groups: tuple[Group, ...]) -> Results | None:
     f.done(DECLARATION.path)
     order = {group.key: i for i, group in enumerate(groups)}  # as the groups are shown
     rows.sort(key=lambda r: order[r.group])
-    return Results(v.flag("illustrative"), v.translated("note"), tuple(rows))
+    return Results(
+        v.flag("illustrative"),
+        v.translated("note"),
+        tuple(rows),
+        as_of=v.date("as_of"),
+        findings=tuple(text for item in v.rows("findings") if (text := item.translated("text"))),
+        source=v.optional_translated("source"),
+    )
 
 
 def _levels(counts: Values) -> dict[str, int]:

@@ -8,12 +8,12 @@ import re
 from ...common.errors import ErrorLog, Position, relative
 from ...common.folders import Folders
 from ..declaration import ContentType, Field
-from ..declared import read_declared
+from ..declared import Values, read_declared
 from ..fields import Fields
 from ..load import read_yaml_file, single_file
 from ..model import Contact, Site, allow_key
 from ..reader import DESCRIPTION_MAX, TITLE_MAX
-from ..weblinks import CONTACT
+from ..yamlread import Mapping
 from .shared import t
 
 LANGUAGE_CODES = ("nb", "nn", "en", "se")
@@ -82,30 +82,70 @@ DECLARATION = ContentType(
             "organisation",
             "Organisasjon",
             "Organisation",
-            "Hvem som står bak, høyst 60 tegn.",
-            "Who is behind the site, at most 60 characters.",
+            "Hvem velferdslaben hører til, høyst 60 tegn.",
+            "Whom the welfare lab belongs to, at most 60 characters.",
             60,
         ),
         Field(
             "contact",
             "group",
             t("Kontakt", "Contact"),
-            t("Hvem leserne kan kontakte.", "Whom readers can contact."),
+            t(
+                "Hvem leserne kan kontakte. Alt er valgfritt, men skriv minst én vei: e-post, "
+                "telefon eller nettside. Skriv bare opplysninger som er ekte og offentlige.",
+                "Whom readers can contact. All optional, but give at least one way: e-mail, "
+                "phone or web page. Write only details that are real and public.",
+            ),
+            required=False,
             fields=(
-                _text(
+                Field(
                     "name",
-                    "Navn",
-                    "Name",
-                    "Navn eller rolle, høyst 40 tegn.",
-                    "Name or role, at most 40 characters.",
-                    40,
+                    "text",
+                    t("Navn eller rolle", "Name or role"),
+                    t(
+                        "Valgfritt: en enhet eller en rolle, f.eks. «Asker kommune», høyst 40 "
+                        "tegn.",
+                        "Optional: a unit or a role, e.g. “Asker Municipality”, at most 40 "
+                        "characters.",
+                    ),
+                    translated=True,
+                    required=False,
+                    max_length=40,
+                ),
+                Field(
+                    "email",
+                    "text",
+                    t("E-post", "E-mail"),
+                    t(
+                        "Valgfritt: en offentlig e-postadresse. Legg den også til under "
+                        "«Personvern».",
+                        "Optional: a public e-mail address. Add it under “Privacy” too.",
+                    ),
+                    required=False,
+                    max_length=80,
+                ),
+                Field(
+                    "phone",
+                    "text",
+                    t("Telefon", "Phone"),
+                    t(
+                        "Valgfritt: et offentlig telefonnummer, f.eks. +47 12 34 56 78. Legg det "
+                        "også til under «Personvern».",
+                        "Optional: a public phone number, e.g. +47 12 34 56 78. Add it under "
+                        "“Privacy” too.",
+                    ),
+                    required=False,
+                    max_length=20,
                 ),
                 Field(
                     "url",
                     "url",
-                    t("Adresse", "Address"),
-                    t("https://…, mailto:… eller tel:…", "https://…, mailto:… or tel:…"),
-                    schemes=CONTACT,
+                    t("Nettside", "Web page"),
+                    t(
+                        "Valgfritt: en nettside der leserne finner kontaktinformasjon, https://….",
+                        "Optional: a web page where readers find contact details, https://….",
+                    ),
+                    required=False,
                 ),
             ),
         ),
@@ -175,7 +215,9 @@ def read_site(folders: Folders, log: ErrorLog) -> Site | None:
             f"'base_url' must be an https address, with a path or without, not '{base_url}'",
             "e.g. https://velferdslab.example.org or https://www.example.no/velferdslab/",
         )
-    contact = v.group("contact")
+    allow = tuple(sorted({allow_key(value) for value in v.group("privacy").texts("allow")}))
+    unusable = bool(log.errors)  # a wrong contact detail stops the build, but the rest of the
+    contact = _contact(v.group("contact"), f, allow)  # site, and its allow-list, still apply
     site = Site(
         title=v.translated("title"),
         tagline=v.translated("tagline"),
@@ -183,11 +225,66 @@ def read_site(folders: Folders, log: ErrorLog) -> Site | None:
         base_url=base_url,
         languages=langs,
         organisation=v.translated("organisation"),
-        contact=Contact(contact.translated("name"), contact.text("url")),
+        contact=contact,
         nav=v.texts("nav"),
         footer=v.translated("footer"),
-        privacy_allow=tuple(
-            sorted({allow_key(value) for value in v.group("privacy").texts("allow")})
-        ),
+        privacy_allow=allow,
     )
-    return None if log.errors else site
+    return None if unusable else site
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
+
+
+def _phone_digits(text: str) -> str:
+    """A phone number's digits without Norway's +47, to compare two spellings of one number."""
+    digits = "".join(c for c in text if c.isdigit())
+    return digits[2:] if len(digits) == 10 and digits.startswith("47") else digits
+
+
+def _contact(v: Values, f: Fields, allow: tuple[str, ...]) -> Contact:
+    """The contact block. Its e-mail and phone must be on the privacy allow-list, so only a
+    detail someone declared public is shown (the privacy gate cannot tell a public number from
+    a private one); a site with no way to reach anyone gets a warning, not an error."""
+    entry = f.items.get("contact")
+    inner = entry[1] if entry is not None and isinstance(entry[1], Mapping) else None
+    contact = Contact(
+        name=v.translated("name"),
+        email=v.optional_text("email") or None,
+        phone=v.optional_text("phone") or None,
+        url=v.optional_text("url") or None,
+    )
+    problems = {  # the value is not printed: it may be personal
+        "email": (
+            "the contact's e-mail address is not valid",
+            "write the address like post@kommune.example.org",
+        ),
+        "phone": (
+            "the contact's phone number is not valid",
+            "write the number like +47 12 34 56 78",
+        ),
+    }
+    allowed = {
+        "email": contact.email is not None and allow_key(contact.email) in allow,
+        "phone": contact.phone is not None
+        and _phone_digits(contact.phone) in {_phone_digits(entry) for entry in allow},
+    }
+    for name, pattern in (("email", _EMAIL), ("phone", _PHONE)):
+        value = getattr(contact, name)
+        where = inner.items[name][1].where if inner and name in inner.items else f.where
+        if value and not pattern.match(value):
+            f.log.error(where, *problems[name])
+        elif value and not allowed[name]:
+            f.log.error(
+                where,
+                f"the contact's '{name}' is not on the privacy allow-list",
+                "add it under 'privacy: allow' in site.yaml if it is public, or remove it",
+            )
+    if not contact.reachable:
+        f.log.warn(
+            entry[0].where if entry is not None else f.where,
+            "the site gives no way to contact anyone",
+            "add 'email', 'phone' or 'url' under 'contact' in site.yaml",
+        )
+    return contact
