@@ -13,17 +13,16 @@ import argparse
 import functools
 import http.server
 import shutil
-import socket
 import subprocess
 import threading
 from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
+from screenshots import CHROMIUM_FLAGS, free_port  # tools/screenshots.py, beside this one
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE = PROJECT / "site"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 WIDTHS = (360, 1280)
 # One page of each template: (template, Norwegian address, English address).
 PAGES = (
@@ -60,9 +59,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def serve() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     handler = functools.partial(Quiet, directory=str(SITE))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -96,8 +93,22 @@ def handouts(out: Path) -> None:
         )
 
 
+GAP = 12  # px of grey between the pictures in a row
+
+
+def row(images: list[Image.Image], height: int) -> Image.Image:
+    """Pictures side by side on grey, each cut at `height`."""
+    sheet = Image.new("RGB", (sum(im.width + GAP for im in images) - GAP, height), "#9aa0a6")
+    x = 0
+    for im in images:
+        sheet.paste(im.crop((0, 0, im.width, min(im.height, height))), (x, 0))
+        x += im.width + GAP
+    return sheet
+
+
 def sheets(out: Path) -> None:
-    """Each template's four pictures in one row, scaled to 40 %, as JPEG."""
+    """Each template's four pictures in one row, scaled to 40 %, and each handout's pages in
+    one row, as JPEG."""
     folder = out / "sheets"
     folder.mkdir(exist_ok=True)
     for template, _, _ in PAGES:
@@ -105,28 +116,14 @@ def sheets(out: Path) -> None:
         if not all((out / name).exists() for name in names):
             continue
         images = [Image.open(out / name).convert("RGB") for name in names]
-        scale = 0.4
-        images = [im.resize((int(im.width * scale), int(im.height * scale))) for im in images]
+        images = [im.resize((int(im.width * 0.4), int(im.height * 0.4))) for im in images]
         height = min(max(im.height for im in images), 2400)
-        gap = 12
-        sheet = Image.new("RGB", (sum(im.width for im in images) + gap * 3, height), "#9aa0a6")
-        x = 0
-        for im in images:
-            sheet.paste(im.crop((0, 0, im.width, min(im.height, height))), (x, 0))
-            x += im.width + gap
-        sheet.save(folder / f"{template}.jpg", quality=72, optimize=True)
+        row(images, height).save(folder / f"{template}.jpg", quality=72, optimize=True)
     for lang in ("nb", "en"):
-        shots = sorted(out.glob(f"handout-{lang}-*.png"))
-        if shots:
-            images = [Image.open(p).convert("RGB") for p in shots]
-            sheet = Image.new(
-                "RGB", (sum(i.width for i in images) + 12, max(i.height for i in images)), "#9aa0a6"
-            )
-            x = 0
-            for im in images:
-                sheet.paste(im, (x, 0))
-                x += im.width + 12
-            sheet.save(folder / f"handout-{lang}.jpg", quality=75, optimize=True)
+        pages = [Image.open(p).convert("RGB") for p in sorted(out.glob(f"handout-{lang}-*.png"))]
+        if pages:
+            height = max(im.height for im in pages)
+            row(pages, height).save(folder / f"handout-{lang}.jpg", quality=75, optimize=True)
 
 
 def main() -> None:
